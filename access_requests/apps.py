@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AccessRequestsConfig(AppConfig):
+    name = "access_requests"
+    verbose_name = "Privacy Act requests"
+    default_auto_field = "django.db.models.BigAutoField"

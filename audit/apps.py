@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "audit"
+    verbose_name = "Audit and accounting of disclosures"
+    default_auto_field = "django.db.models.BigAutoField"

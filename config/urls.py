@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from sorn.api import SystemOfRecordsViewSet
+from sorn.views import healthz
+
+router = DefaultRouter()
+router.register("systems", SystemOfRecordsViewSet, basename="system")
+
+api_urls = ([*router.urls], "api")
+
+urlpatterns = [
+    path("", include("sorn.urls")),
+    path("requests/", include("access_requests.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("healthz", healthz, name="healthz"),
+]
+
+admin.site.site_header = "Privacy Act records service"
+admin.site.site_title = "Privacy Act records"
+admin.site.index_title = "Staff"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MarketingConfig(AppConfig):
+    name = "marketing"
+    verbose_name = "Sales, marketing, events and publications (USPS 890.000)"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,215 @@
+"""The classification registry: for every stored field of every record model, the system
+of records it belongs to, the category of records its notice publishes it under, its data
+class (which decides who may see it), and whether it is encrypted and searchable.
+
+Record apps declare their classification in a `classification.py` module, which
+`SornConfig.ready()` imports (like `admin.py`). `find_classification_problems()` is what
+`manage.py sorn_check` and the `sorn.E010` system check report: collecting a field that no
+notice publishes is itself a violation of 5 U.S.C. 552a(e)(1) and (e)(4)(C).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import models
+
+from sorn import catalogue
+from sorn.catalogue.schema import Notice
+from sorn.catalogue.validation import Problem
+from sorn.constants import DataClass
+
+# The apps whose models hold records about people, and so must be classified.
+RECORD_APPS: tuple[str, ...] = ("customers", "orders", "mailers", "marketing")
+
+
+@dataclass(frozen=True)
+class FieldClassification:
+    """How one stored field is classified.
+
+    `category` is the record category key in the model's system; a model shared by several
+    systems (a person) maps each system slug to its category key. None is allowed only for
+    internal fields (row identity, links between records, retention bookkeeping).
+    """
+
+    data_class: DataClass
+    category: str | Mapping[str, str] | None = None
+    encrypted: bool = False
+    searchable: bool = False
+
+    def categories(self, systems: Iterable[str]) -> dict[str, str]:
+        """The category key per system slug this field is published under."""
+        if self.category is None:
+            return {}
+        if isinstance(self.category, str):
+            return {system: self.category for system in systems}
+        return dict(self.category)
+
+
+def internal() -> FieldClassification:
+    """Row identity, links between records and retention bookkeeping: published nowhere
+    because they carry nothing about the person beyond what the linked rows hold."""
+    return FieldClassification(DataClass.INTERNAL)
+
+
+@dataclass(frozen=True)
+class ModelClassification:
+    model: type[models.Model]
+    systems: tuple[str, ...]  # notice slugs; one for a system's own records
+    fields: Mapping[str, FieldClassification] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label
+
+
+class AlreadyRegistered(Exception):
+    pass
+
+
+class ClassificationRegistry:
+    def __init__(self) -> None:
+        self._models: dict[type[models.Model], ModelClassification] = {}
+
+    def register(
+        self,
+        model: type[models.Model],
+        *,
+        systems: str | Iterable[str],
+        fields: Mapping[str, FieldClassification],
+    ) -> ModelClassification:
+        if model in self._models:
+            raise AlreadyRegistered(f"{model._meta.label} is already classified")
+        systems = (systems,) if isinstance(systems, str) else tuple(systems)
+        entry = ModelClassification(model=model, systems=systems, fields=dict(fields))
+        self._models[model] = entry
+        return entry
+
+    def unregister(self, model: type[models.Model]) -> None:
+        self._models.pop(model, None)
+
+    def get(self, model: type[models.Model]) -> ModelClassification | None:
+        return self._models.get(model)
+
+    def __iter__(self) -> Iterator[ModelClassification]:
+        return iter(list(self._models.values()))
+
+    def __contains__(self, model: type[models.Model]) -> bool:
+        return model in self._models
+
+
+registry = ClassificationRegistry()
+
+
+def stored_fields(model: type[models.Model]) -> list[models.Field]:
+    """Every field that stores a value: concrete columns and many-to-many links."""
+    return [
+        f
+        for f in model._meta.get_fields()
+        if getattr(f, "concrete", False) or (f.many_to_many and not f.auto_created)
+    ]
+
+
+def record_models(app_labels: Iterable[str] = RECORD_APPS) -> list[type[models.Model]]:
+    found: list[type[models.Model]] = []
+    for label in app_labels:
+        try:
+            config = apps.get_app_config(label)
+        except LookupError:
+            continue
+        found.extend(m for m in config.get_models() if not m._meta.auto_created)
+    return found
+
+
+def find_classification_problems(
+    models_to_check: Iterable[type[models.Model]] | None = None,
+    notices: Iterable[Notice] | None = None,
+    reg: ClassificationRegistry | None = None,
+) -> list[Problem]:
+    reg = registry if reg is None else reg
+    notices_by_slug = {n.slug: n for n in (catalogue.NOTICES if notices is None else notices)}
+    problems: list[Problem] = []
+    for model in record_models() if models_to_check is None else models_to_check:
+        label = model._meta.label
+        entry = reg.get(model)
+        fields = stored_fields(model)
+        if entry is None:
+            for f in fields:
+                problems.append(Problem("sorn.E010", f"{label}.{f.name}", "is not classified"))
+            continue
+        unknown = [s for s in entry.systems if s not in notices_by_slug]
+        for slug in unknown:
+            problems.append(
+                Problem("sorn.E011", label, f"names system {slug!r}, which the catalogue lacks")
+            )
+        names = {f.name for f in fields}
+        for f in fields:
+            where = f"{label}.{f.name}"
+            fc = entry.fields.get(f.name)
+            if fc is None:
+                problems.append(Problem("sorn.E010", where, "is not classified"))
+                continue
+            problems.extend(_field_problems(where, fc, entry.systems, notices_by_slug))
+        for stale in sorted(set(entry.fields) - names):
+            problems.append(
+                Problem("sorn.E013", f"{label}.{stale}", "is classified but is not a field")
+            )
+    return problems
+
+
+def _field_problems(
+    where: str,
+    fc: FieldClassification,
+    systems: tuple[str, ...],
+    notices_by_slug: Mapping[str, Notice],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if fc.category is None:
+        if fc.data_class != DataClass.INTERNAL:
+            problems.append(
+                Problem(
+                    "sorn.E012",
+                    where,
+                    f"has data class {fc.data_class!s} but no record category; only internal "
+                    "fields may have none",
+                )
+            )
+        return problems
+    for slug, key in fc.categories(systems).items():
+        notice = notices_by_slug.get(slug)
+        if notice is None or slug not in systems:
+            problems.append(
+                Problem("sorn.E011", where, f"is classified under system {slug!r}, not its own")
+            )
+        elif key not in notice.category_keys:
+            problems.append(
+                Problem(
+                    "sorn.E012",
+                    where,
+                    f"is classified as {key!r}, a category {notice.number} does not publish",
+                )
+            )
+    return problems
+
+
+def category_coverage(
+    notices: Iterable[Notice] | None = None, reg: ClassificationRegistry | None = None
+) -> dict[str, dict[str, list[str]]]:
+    """Per system slug: the published categories that some field stores, and those none
+    does (a published category with no storage is reported, not an error)."""
+    reg = registry if reg is None else reg
+    notices = list(catalogue.NOTICES if notices is None else notices)
+    stored: dict[str, set[str]] = {n.slug: set() for n in notices}
+    for entry in reg:
+        for fc in entry.fields.values():
+            for slug, key in fc.categories(entry.systems).items():
+                stored.setdefault(slug, set()).add(key)
+    return {
+        n.slug: {
+            "stored": [c.key for c in n.record_categories if c.key in stored[n.slug]],
+            "not_stored": [c.key for c in n.record_categories if c.key not in stored[n.slug]],
+        }
+        for n in notices
+    }

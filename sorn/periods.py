@@ -1,0 +1,51 @@
+"""ISO 8601 retention periods (P2Y, P24M, P0D): parsing, arithmetic and wording.
+
+isodate does the parsing and calendar arithmetic (a year or a month added to a date lands
+on the same day of the month, clipped to its last day), so "2 years after 29 February"
+means 28 February two years later, as a records schedule reads it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import isodate
+
+_UNITS = (("years", "year"), ("months", "month"), ("days", "day"))
+
+
+def parse_period(period: str) -> isodate.Duration | datetime.timedelta:
+    """Parse an ISO 8601 duration; ValueError names the value when it is not one."""
+    message = f"{period!r} is not an ISO 8601 duration (e.g. P2Y, P24M, P0D)"
+    if not isinstance(period, str) or not period.startswith("P") or "T" in period:
+        raise ValueError(message)
+    try:
+        return isodate.parse_duration(period)
+    except (isodate.ISO8601Error, ValueError) as exc:
+        raise ValueError(message) from exc
+
+
+def add_period(start: datetime.date, period: str) -> datetime.date:
+    """The date `period` after `start`."""
+    return start + parse_period(period)
+
+
+def describe_period(period: str | None) -> str:
+    """Plain words for a period: "2 years", "24 months", "no period"."""
+    if period is None:
+        return "no period published (no disposition authority)"
+    duration = parse_period(period)
+    if isinstance(duration, datetime.timedelta):
+        amounts = {"years": 0, "months": 0, "days": duration.days}
+    else:
+        amounts = {
+            "years": int(duration.years),
+            "months": int(duration.months),
+            "days": duration.tdelta.days,
+        }
+    parts = [
+        f"{amounts[attr]} {unit}{'' if amounts[attr] == 1 else 's'}"
+        for attr, unit in _UNITS
+        if amounts[attr]
+    ]
+    return ", ".join(parts) if parts else "no time"

@@ -1,0 +1,100 @@
+"""Loading the catalogue into the database, one revision per changed notice."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from sorn import catalogue
+from sorn.catalogue.schema import Notice
+from sorn.catalogue.validation import validate_catalogue
+from sorn.models import NoticeRevision, RecordCategory, RetentionRule, SystemOfRecords
+
+
+def canonical_json(document: Any) -> str:
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def notice_digest(notice: Notice) -> str:
+    return hashlib.sha256(canonical_json(notice.as_document()).encode()).hexdigest()
+
+
+@dataclass
+class LoadResult:
+    created_systems: list[str] = field(default_factory=list)
+    new_revisions: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def load_catalogue(notices: Iterable[Notice] | None = None) -> LoadResult:
+    """Store each notice; a notice whose text changed since its current revision gets a
+    new revision, an unchanged one nothing. Idempotent."""
+    notices = list(catalogue.NOTICES if notices is None else notices)
+    problems = validate_catalogue(notices)
+    if problems:
+        raise ImproperlyConfigured(
+            "the catalogue is malformed: " + "; ".join(str(p) for p in problems)
+        )
+    result = LoadResult()
+    for position, notice in enumerate(notices):
+        system, created = SystemOfRecords.objects.select_for_update().get_or_create(
+            slug=notice.slug,
+            defaults={"number": notice.number, "name": notice.name, "position": position},
+        )
+        if created:
+            result.created_systems.append(notice.slug)
+        digest = notice_digest(notice)
+        current = system.current_revision
+        if current is not None and current.content_digest == digest:
+            result.unchanged.append(notice.slug)
+            if system.position != position:
+                system.position = position
+                system.save(update_fields=["position"])
+            continue
+        revision = _store_revision(system, notice, digest)
+        system.current_revision = revision
+        system.number, system.name, system.position = notice.number, notice.name, position
+        system.save(update_fields=["current_revision", "number", "name", "position"])
+        result.new_revisions.append(f"{notice.slug}@{revision.number}")
+    return result
+
+
+def _store_revision(system: SystemOfRecords, notice: Notice, digest: str) -> NoticeRevision:
+    last = system.revisions.order_by("-number").values_list("number", flat=True).first()
+    revision = NoticeRevision.objects.create(
+        system=system,
+        number=(last or 0) + 1,
+        content_digest=digest,
+        document=notice.as_document(),
+    )
+    RecordCategory.objects.bulk_create(
+        RecordCategory(
+            revision=revision,
+            key=category.key,
+            number=category.number,
+            name=category.name,
+            description=category.description,
+            position=position,
+        )
+        for position, category in enumerate(notice.record_categories)
+    )
+    RetentionRule.objects.bulk_create(
+        RetentionRule(
+            revision=revision,
+            key=rule.key,
+            applies_to=list(rule.applies_to),
+            period=rule.period,
+            anchor=str(rule.anchor),
+            source_text=rule.source_text,
+            position=position,
+        )
+        for position, rule in enumerate(notice.retention_rules)
+    )
+    return revision
