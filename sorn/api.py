@@ -63,9 +63,7 @@ class RetentionRuleSerializer(serializers.ModelSerializer):
 
 
 class SystemSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:system-detail", lookup_field="slug"
-    )
+    url = serializers.HyperlinkedIdentityField(view_name="api:system-detail", lookup_field="slug")
     revision = serializers.IntegerField(source="current_revision.number")
 
     class Meta:
@@ -164,4 +162,3 @@ class SystemOfRecordsViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return SystemDetailSerializer if self.action == "retrieve" else SystemSummarySerializer
-

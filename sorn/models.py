@@ -45,9 +45,7 @@ class SystemOfRecords(models.Model):
 class NoticeRevision(models.Model):
     """One published text of a notice, as the catalogue held it when it was loaded."""
 
-    system = models.ForeignKey(
-        SystemOfRecords, on_delete=models.PROTECT, related_name="revisions"
-    )
+    system = models.ForeignKey(SystemOfRecords, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveIntegerField()
     # SHA-256 over the canonical JSON of `document`: equal text, equal digest.
     content_digest = models.CharField(max_length=64)
@@ -57,9 +55,7 @@ class NoticeRevision(models.Model):
     class Meta:
         ordering = ["system", "-number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["system", "number"], name="sorn_revision_number_unique"
-            )
+            models.UniqueConstraint(fields=["system", "number"], name="sorn_revision_number_unique")
         ]
 
     def __str__(self) -> str:

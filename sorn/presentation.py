@@ -33,7 +33,8 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
 
 # Sections every notice prints, even when empty (then they say it was not published).
 REQUIRED_SECTIONS = frozenset(
-    key for key, _, _ in SECTIONS
+    key
+    for key, _, _ in SECTIONS
     if key not in {"security_classification", "exemptions", "history", "editorial_notes"}
 )
 

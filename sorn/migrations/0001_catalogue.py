@@ -6,83 +6,152 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='NoticeRevision',
+            name="NoticeRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('content_digest', models.CharField(max_length=64)),
-                ('document', models.JSONField()),
-                ('loaded_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("content_digest", models.CharField(max_length=64)),
+                ("document", models.JSONField()),
+                ("loaded_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['system', '-number'],
+                "ordering": ["system", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='SystemOfRecords',
+            name="SystemOfRecords",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('number', models.CharField(max_length=100, unique=True)),
-                ('name', models.CharField(max_length=300)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('current_revision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sorn.noticerevision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("number", models.CharField(max_length=100, unique=True)),
+                ("name", models.CharField(max_length=300)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "current_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sorn.noticerevision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'system of records',
-                'verbose_name_plural': 'systems of records',
-                'ordering': ['position', 'number'],
+                "verbose_name": "system of records",
+                "verbose_name_plural": "systems of records",
+                "ordering": ["position", "number"],
             },
         ),
         migrations.AddField(
-            model_name='noticerevision',
-            name='system',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='revisions', to='sorn.systemofrecords'),
+            model_name="noticerevision",
+            name="system",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="revisions",
+                to="sorn.systemofrecords",
+            ),
         ),
         migrations.CreateModel(
-            name='RecordCategory',
+            name="RecordCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=80)),
-                ('number', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('name', models.CharField(max_length=200)),
-                ('description', models.TextField()),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('revision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='record_categories', to='sorn.noticerevision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=80)),
+                ("number", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("name", models.CharField(max_length=200)),
+                ("description", models.TextField()),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="record_categories",
+                        to="sorn.noticerevision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'record categories',
-                'ordering': ['revision', 'position'],
-                'constraints': [models.UniqueConstraint(fields=('revision', 'key'), name='sorn_record_category_key_unique')],
+                "verbose_name_plural": "record categories",
+                "ordering": ["revision", "position"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("revision", "key"), name="sorn_record_category_key_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RetentionRule',
+            name="RetentionRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=80)),
-                ('applies_to', models.JSONField(help_text='Record category keys or record kind keys.')),
-                ('period', models.CharField(blank=True, max_length=20, null=True)),
-                ('anchor', models.CharField(choices=[('created', "the record's own date"), ('relationship_ended', 'the end of the customer relationship'), ('access_cancelled', 'the cancellation of computer access privileges'), ('participation_ceased', "the end of the customer's participation")], max_length=30)),
-                ('source_text', models.TextField()),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('revision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='retention_rules', to='sorn.noticerevision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=80)),
+                (
+                    "applies_to",
+                    models.JSONField(help_text="Record category keys or record kind keys."),
+                ),
+                ("period", models.CharField(blank=True, max_length=20, null=True)),
+                (
+                    "anchor",
+                    models.CharField(
+                        choices=[
+                            ("created", "the record's own date"),
+                            ("relationship_ended", "the end of the customer relationship"),
+                            ("access_cancelled", "the cancellation of computer access privileges"),
+                            ("participation_ceased", "the end of the customer's participation"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("source_text", models.TextField()),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="retention_rules",
+                        to="sorn.noticerevision",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['revision', 'position'],
-                'constraints': [models.UniqueConstraint(fields=('revision', 'key'), name='sorn_retention_rule_key_unique')],
+                "ordering": ["revision", "position"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("revision", "key"), name="sorn_retention_rule_key_unique"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='noticerevision',
-            constraint=models.UniqueConstraint(fields=('system', 'number'), name='sorn_revision_number_unique'),
+            model_name="noticerevision",
+            constraint=models.UniqueConstraint(
+                fields=("system", "number"), name="sorn_revision_number_unique"
+            ),
         ),
     ]

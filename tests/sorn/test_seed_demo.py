@@ -1,0 +1,70 @@
+"""`manage.py seed_demo`: one staff user per role, idempotent, never with DEBUG off."""
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from sorn.constants import Role
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "privacy_officer",
+    "records_officer",
+    "customer_service",
+    "fulfillment",
+    "marketing_analyst",
+    "mailer_services",
+    "security_admin",
+    "auditor",
+    "contractor_agent",
+]
+
+
+def test_roles_are_the_published_set():
+    assert [r.value for r in Role] == ROLES
+
+
+def test_creates_one_staff_user_per_role(settings, capsys):
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = "a-demo-Password-9"
+    call_command("seed_demo")
+    assert "9 created" in capsys.readouterr().out
+    User = get_user_model()
+    for role in ROLES:
+        user = User.objects.get(username=role)
+        assert user.is_staff and not user.is_superuser
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert authenticate(username=role, password="a-demo-Password-9") == user
+
+
+def test_is_idempotent(settings, capsys):
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = "first-Password-1"
+    call_command("seed_demo")
+    settings.DEMO_PASSWORD = "second-Password-2"
+    call_command("seed_demo")
+    assert "0 created, 9 already present" in capsys.readouterr().out
+    User = get_user_model()
+    assert User.objects.count() == 9
+    for role in ROLES:
+        user = User.objects.get(username=role)
+        assert user.groups.count() == 1
+        assert user.check_password("second-Password-2")
+
+
+def test_refuses_when_debug_is_off(settings):
+    settings.DEBUG = False
+    settings.DEMO_PASSWORD = "a-demo-Password-9"
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("seed_demo")
+    assert get_user_model().objects.count() == 0
+
+
+def test_refuses_without_a_password(settings):
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = ""
+    with pytest.raises(CommandError, match="DEMO_PASSWORD"):
+        call_command("seed_demo")
+    assert get_user_model().objects.count() == 0
