@@ -77,7 +77,7 @@ class RecordCategory(models.Model):
     )
     key = models.SlugField(max_length=80)
     number = models.PositiveSmallIntegerField(null=True, blank=True)
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200)  # CATEGORY_NAME_MAX_LENGTH, checked at start-up
     description = models.TextField()
     position = models.PositiveSmallIntegerField(default=0)
 

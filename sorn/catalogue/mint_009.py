@@ -107,17 +107,14 @@ NOTICE = Notice(
         RecordCategory(
             "staff_user_access",
             1,
-            "Names and user IDs of Federal employees, employees of government contractors and "
-            "subcontractors, and audit logs and records of their system access",
+            "Staff user IDs and system access records",
             "Names and user IDs of Federal employees, employees of government contractors and "
             "subcontractors, and audit logs and records of their system access",
         ),
         RecordCategory(
             "customer_order_information",
             2,
-            "Customer names, billing and shipping addresses, phone numbers, email addresses, "
-            "payment, birth month, and credit card information, product and communication "
-            "preferences, order history, and intended uses of subscribed promotional materials",
+            "Customer and order information",
             "Customer names, billing and shipping addresses, phone numbers, email addresses, "
             "payment, birth month, and credit card information, product and communication "
             "preferences, order history, and intended uses of subscribed promotional materials "
@@ -129,14 +126,13 @@ NOTICE = Notice(
         RecordCategory(
             "gift_recipients",
             3,
-            "Names, addresses, and delivery information of gift recipients",
+            "Gift recipients",
             "Names, addresses, and delivery information of gift recipients",
         ),
         RecordCategory(
             "browsing_behavioral",
             4,
-            "Tracked Web browsing and behavioral information, IP addresses, device settings, "
-            "market segmentation",
+            "Web browsing, behavioral and market segmentation information",
             "Tracked Web browsing and behavioral information, IP addresses, device settings, "
             "market segmentation is collected for registered account holders, purchasers, and "
             "email newsletter subscribers.",
@@ -144,15 +140,14 @@ NOTICE = Notice(
         RecordCategory(
             "chat_records",
             5,
-            "Notes and transcripts of contractor and subcontractor employees and persons who use "
-            "the online live chat feature",
+            "Chat records",
             "Notes and transcripts of contractor and subcontractor employees and persons who use "
             "the online live chat feature",
         ),
         RecordCategory(
             "phone_call_records",
             6,
-            "Notes, recordings and transcripts of phone calls",
+            "Phone call records",
             "Notes, recordings and transcripts of phone calls of contractor and subcontractor "
             "employees and persons who contact the United States Mint customer service center.",
         ),
@@ -275,9 +270,11 @@ NOTICE = Notice(
         "semicolons. Each clause is a numbered purpose, verbatim, without the separating "
         "semicolon, the list-joining 'and' before the last clause and the closing full stop.",
         "Categories of records are lettered (a) to (f) without headings; numbers 1 to 6 are the "
-        "letters' positions. Each name is the item's own subject phrase, verbatim; the "
-        "description is the whole item without the list-joining semicolon or '; and'. Item (d) "
-        "('... market segmentation is collected for ...') is kept as published.",
+        "letters' positions. The short names are editorial, taken from the notice's own "
+        "summary of changes ('chat and phone call records', 'gift recipient names and delivery "
+        "information', 'audit logs and system access records'); the description is the whole "
+        "item, verbatim, without the list-joining semicolon or '; and'. Item (d) ('... market "
+        "segmentation is collected for ...') is kept as published.",
         "The notice's description-of-changes lines under Purpose(s) and Notification Procedure "
         "say 'the categories of records in the system will read as follows' and 'the record "
         "source section will read as follows'; the text that follows each is the purpose and "

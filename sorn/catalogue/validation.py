@@ -14,6 +14,9 @@ from sorn.catalogue.schema import Notice
 from sorn.constants import RetentionAnchor
 from sorn.periods import parse_period
 
+# A category's name is a heading (sorn.RecordCategory.name); its description the text.
+CATEGORY_NAME_MAX_LENGTH = 200
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -61,6 +64,15 @@ def validate_notice(notice: Notice) -> list[Problem]:
         add("sorn.E002", f"{name} retrieval path {key!r}", "duplicate retrieval path key")
     for number in _duplicates(str(p.number) for p in notice.purposes):
         add("sorn.E002", f"{name} purpose {number}", "duplicate purpose number")
+
+    for category in notice.record_categories:
+        if len(category.name) > CATEGORY_NAME_MAX_LENGTH:
+            add(
+                "sorn.E008",
+                f"{name} record category {category.key!r}",
+                f"name is longer than {CATEGORY_NAME_MAX_LENGTH} characters; the description "
+                "carries the full text",
+            )
 
     for kind in notice.record_kinds:
         if kind.category not in notice.category_keys:

@@ -103,6 +103,19 @@ MALFORMED = [
         id="rule-without-source-text",
     ),
     pytest.param(
+        lambda: dataclasses.replace(
+            NOTICE_810,
+            record_categories=(
+                *NOTICE_810.record_categories[:-1],
+                dataclasses.replace(NOTICE_810.record_categories[-1], name="Order " * 40),
+            ),
+        ),
+        "sorn.E008",
+        "USPS 810.300 record category 'order_processing'",
+        "name is longer than 200 characters",
+        id="category-name-too-long",
+    ),
+    pytest.param(
         lambda: dataclasses.replace(NOTICE_810, retention_rules=()),
         "sorn.E001",
         "USPS 810.300",

@@ -308,7 +308,10 @@ RECORD_CATEGORY_CASES = [
 )
 def test_record_category_is_in_the_notice(slug, key, name, description):
     text = seed_text(slug)
-    assert normalise(name) in text
+    # The Mint's notice letters its categories (a)-(f) without headings, so their short
+    # names are editorial (see its editorial notes); everywhere else the name is published.
+    if slug != "mint-009":
+        assert normalise(name) in text
     assert normalise(description) in text
 
 
