@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_secret, env_str
+from lib.keyring import development_keyring, parse_keyring
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Local state of the embedded default (SQLite files, broker folders, dev secrets). Never
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "auditlog",
     # The catalogue first: its checks and registries are ready before the record apps.
     "sorn",
+    "keystore",
     "customers",
     "orders",
     "mailers",
@@ -120,9 +122,21 @@ def _database(url: str) -> dict:
     return config
 
 
+_keystore_url = env_str("KEYSTORE_DATABASE_URL")
+if not _keystore_url:
+    if not DEBUG:
+        raise ImproperlyConfigured("KEYSTORE_DATABASE_URL must be set when DEBUG is off")
+    _keystore_url = f"sqlite:///{DATA_DIR / 'keystore.sqlite3'}"
+
 DATABASES = {
     "default": _database(env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'db.sqlite3'}")),
+    # The key store holds every record's data key, wrapped. It is a database of its own so
+    # that destroying a key (cryptographic erase, NIST SP 800-88) reaches every copy of the
+    # records database, backups included, and so that it can keep a shorter backup
+    # retention than the records (README, "Encryption at rest").
+    "keystore": _database(_keystore_url),
 }
+DATABASE_ROUTERS = ["keystore.routers.KeystoreRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -226,6 +240,17 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Encryption at rest ---------------------------------------------------------------------
+
+# Master keys and the blind-index key (lib/keyring.py). Never in the database, never
+# committed; a malformed keyring stops start-up with a message naming the defect.
+_keyring_text = env_secret("KEYRING")
+if not _keyring_text:
+    if not DEBUG:
+        raise ImproperlyConfigured("KEYRING (or KEYRING_FILE) must be set when DEBUG is off")
+    _keyring_text = development_keyring(DATA_DIR / "keys" / "keyring.json")
+KEYRING = parse_keyring(_keyring_text)
 
 # Demo data ----------------------------------------------------------------------------
 

@@ -1,6 +1,15 @@
 from django.db import models
 
 
+class SystemSlug(models.TextChoices):
+    """The systems of records this service keeps; the slugs of the catalogue's notices."""
+
+    USPS_810_300 = "usps-810-300", "USPS 810.300"
+    USPS_820_100 = "usps-820-100", "USPS 820.100"
+    USPS_890_000 = "usps-890-000", "USPS 890.000"
+    MINT_009 = "mint-009", "Treasury/United States Mint .009"
+
+
 class RetentionAnchor(models.TextChoices):
     """What a retention period is counted from.
 
