@@ -30,7 +30,7 @@ from keystore.routers import KEYSTORE_ALIAS
 from lib.keyring import KEY_BYTES, Keyring
 
 NONCE_BYTES = 12
-TOKEN_PREFIX = "e1"
+TOKEN_PREFIX = "e1"  # noqa: S105 (a format tag, not a secret)
 BLIND_INDEX_CHARS = 32  # 128 bits of HMAC-SHA-256, hex
 
 

@@ -76,9 +76,12 @@ def prefetch_data_keys(instances: Iterable[models.Model]) -> None:
     stack = list(instances)
     while stack:
         instance = stack.pop()
-        if isinstance(instance, EncryptedRecord) and instance.data_key_id is not None:
-            if instance.data_key_id not in instance.__dict__.get("_data_keys", {}):
-                pending.append(instance)
+        if (
+            isinstance(instance, EncryptedRecord)
+            and instance.data_key_id is not None
+            and instance.data_key_id not in instance.__dict__.get("_data_keys", {})
+        ):
+            pending.append(instance)
         stack.extend(
             related
             for related in getattr(instance._state, "fields_cache", {}).values()
