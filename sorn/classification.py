@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from sorn import catalogue
@@ -59,6 +60,11 @@ class ModelClassification:
     model: type[models.Model]
     systems: tuple[str, ...]  # notice slugs; one for a system's own records
     fields: Mapping[str, FieldClassification] = field(default_factory=dict)
+    # For a system's own records: the record category or record kind whose retention
+    # rule governs each row, and the field holding the row's own date (the anchor of
+    # rules counted from "the record's own date").
+    record: str | None = None
+    dated_by: str | None = None
 
     @property
     def label(self) -> str:
@@ -79,11 +85,15 @@ class ClassificationRegistry:
         *,
         systems: str | Iterable[str],
         fields: Mapping[str, FieldClassification],
+        record: str | None = None,
+        dated_by: str | None = None,
     ) -> ModelClassification:
         if model in self._models:
             raise AlreadyRegistered(f"{model._meta.label} is already classified")
         systems = (systems,) if isinstance(systems, str) else tuple(systems)
-        entry = ModelClassification(model=model, systems=systems, fields=dict(fields))
+        entry = ModelClassification(
+            model=model, systems=systems, fields=dict(fields), record=record, dated_by=dated_by
+        )
         self._models[model] = entry
         return entry
 
@@ -156,6 +166,42 @@ def find_classification_problems(
             problems.append(
                 Problem("sorn.E013", f"{label}.{stale}", "is classified but is not a field")
             )
+        problems.extend(_record_problems(model, entry, notices_by_slug))
+    return problems
+
+
+def _record_problems(
+    model: type[models.Model], entry: ModelClassification, notices_by_slug: Mapping[str, Notice]
+) -> list[Problem]:
+    """A system's own records say which rule governs them and what their date is."""
+    label = model._meta.label
+    if len(entry.systems) != 1:
+        return []  # shared people data: governed through each system's relationship
+    notice = notices_by_slug.get(entry.systems[0])
+    if notice is None:
+        return []
+    problems: list[Problem] = []
+    if entry.record not in notice.category_keys | notice.record_kind_keys:
+        problems.append(
+            Problem(
+                "sorn.E014",
+                label,
+                f"must name the record category or record kind of {notice.number} that "
+                f"governs its retention (record=...), got {entry.record!r}",
+            )
+        )
+    try:
+        dated = model._meta.get_field(entry.dated_by) if entry.dated_by else None
+    except FieldDoesNotExist:  # reported below like a missing one
+        dated = None
+    if not isinstance(dated, models.DateField):  # DateTimeField is a DateField
+        problems.append(
+            Problem(
+                "sorn.E015",
+                label,
+                f"must name its own date field (dated_by=...), got {entry.dated_by!r}",
+            )
+        )
     return problems
 
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+import time
+from collections.abc import Callable
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from sorn.constants import Role
+
+# The record apps whose `demo.seed(ctx)` adds each system's records to the seeded people,
+# in this order (customers first: the others hang their records on its relationships).
+RECORD_DEMO_APPS = ("orders", "mailers", "marketing")
 
 
 @transaction.atomic
@@ -31,3 +40,37 @@ def seed_demo_users(password: str) -> tuple[list[str], list[str]]:
         user.groups.add(group)
         (created if was_created else existing).append(user.username)
     return created, existing
+
+
+def seed_demo_records(
+    customers: int, progress: Callable[[str], None] = lambda message: None
+) -> dict[str, int]:
+    """Make sure at least `customers` demo customers exist, each with records across the
+    systems; returns the rows inserted per model. Re-running with the same number adds
+    nothing."""
+    from customers import demo as customers_demo
+    from customers.models import Person
+    from lib.demo import DemoContext
+
+    existing = Person.objects.count()
+    if existing >= customers:
+        return {}
+    ctx = DemoContext.create(today=timezone.localdate(), seed=existing + 1)
+    started = time.monotonic()
+    chunk = 5000
+    for first in range(existing + 1, customers + 1, chunk):
+        count = min(chunk, customers + 1 - first)
+        ctx.people, ctx.relationships = [], {}
+        with transaction.atomic():
+            customers_demo.seed(ctx, count, start_number=first)
+            for label in RECORD_DEMO_APPS:
+                try:
+                    module = importlib.import_module(f"{label}.demo")
+                except ModuleNotFoundError:
+                    continue
+                module.seed(ctx)
+        progress(
+            f"{first + count - 1 - existing} of {customers - existing} customers "
+            f"({time.monotonic() - started:.0f} s)"
+        )
+    return ctx.counts

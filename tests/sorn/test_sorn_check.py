@@ -52,6 +52,8 @@ def test_fails_on_a_field_added_without_classification(planted_model, capsys):
     registry.register(
         planted_model,
         systems="usps-810-300",
+        record="order_processing",
+        dated_by="placed_on",
         fields={
             "id": internal(),
             "placed_on": FieldClassification(DataClass.ORDER, "order_processing"),
@@ -66,6 +68,8 @@ def test_fails_on_a_category_the_notice_does_not_publish(planted_model, capsys):
     registry.register(
         planted_model,
         systems="usps-810-300",
+        record="order_processing",
+        dated_by="placed_on",
         fields={
             "id": internal(),
             "placed_on": FieldClassification(DataClass.ORDER, "order_processing"),
@@ -86,6 +90,8 @@ def test_fails_on_a_personal_field_without_category(planted_model, capsys):
     registry.register(
         planted_model,
         systems="usps-810-300",
+        record="order_processing",
+        dated_by="placed_on",
         fields={
             "id": internal(),
             "placed_on": internal(),
@@ -128,3 +134,18 @@ def test_a_model_cannot_be_classified_twice(planted_model):
 
     with pytest.raises(AlreadyRegistered):
         registry.register(planted_model, systems="usps-810-300", fields={})
+
+
+def test_a_system_record_names_its_rule_and_date(planted_model, capsys):
+    registry.register(
+        planted_model,
+        systems="usps-810-300",
+        record="web_meetings",
+        dated_by="note",
+        fields={"id": internal(), "placed_on": internal(), "note": internal()},
+    )
+    with pytest.raises(CommandError, match="2 classification problem"):
+        call_command("sorn_check")
+    err = capsys.readouterr().err
+    assert "sorn.E014 orders.PlantedOrderNote: must name the record category or record kind" in err
+    assert "sorn.E015 orders.PlantedOrderNote: must name its own date field" in err

@@ -1,0 +1,74 @@
+"""Finding people by the identifiers the notices retrieve by, and changing preferences
+with their history."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from customers.constants import ChangeChannel, PreferenceName
+from customers.models import Address, Person, PhoneNumber, PreferenceChange, Preferences
+
+# The person-level identifiers of the notices' retrievability sections.
+PERSON_IDENTIFIERS = ("name", "email", "phone", "address", "customer_id")
+
+
+def find_people(identifiers: Mapping[str, str], system: str | None = None) -> QuerySet[Person]:
+    """People matching every given person-level identifier (exact, normalised, through the
+    blind indexes); with `system`, only those with a relationship to it."""
+    people = Person.objects.all()
+    if identifiers.get("name"):
+        people = people.lookup(name=identifiers["name"])
+    if identifiers.get("email"):
+        people = people.lookup(email=identifiers["email"])
+    if identifiers.get("phone"):
+        phones = PhoneNumber.objects.lookup(number=identifiers["phone"])
+        people = people.filter(pk__in=phones.values("person_id"))
+    if identifiers.get("address"):
+        addresses = Address.objects.lookup(address=identifiers["address"])
+        people = people.filter(pk__in=addresses.values("person_id"))
+    if identifiers.get("customer_id"):
+        value = identifiers["customer_id"].strip()
+        people = people.filter(
+            Q(customer_id__iexact=value) | Q(relationships__system_customer_id__iexact=value)
+        )
+    if system:
+        people = people.filter(relationships__system=system)
+    return people.distinct()
+
+
+@transaction.atomic
+def set_preference(
+    person: Person,
+    system: str,
+    preference: PreferenceName | str,
+    value: Any,
+    *,
+    channel: ChangeChannel | str,
+    changed_by=None,
+) -> PreferenceChange | None:
+    """Change one preference and record who changed it, when and how. Returns the
+    history entry, or None when the value did not change."""
+    preference = PreferenceName(preference)
+    channel = ChangeChannel(channel)
+    prefs, _ = Preferences.objects.select_for_update().get_or_create(person=person, system=system)
+    old = getattr(prefs, preference.value)
+    if old == value:
+        return None
+    setattr(prefs, preference.value, value)
+    prefs.updated_at = timezone.now()
+    prefs.full_clean()
+    prefs.save()
+    return PreferenceChange.objects.create(
+        person=person,
+        system=system,
+        preference=preference,
+        old_value=str(old),
+        new_value=str(value),
+        changed_by=changed_by,
+        channel=channel,
+    )
