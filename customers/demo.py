@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.auth.hashers import make_password
+
 from customers.constants import AddressKind, ContactMedium, EmailFormat, PhoneKind
 from customers.models import (
     Address,
@@ -24,7 +26,8 @@ PROGRAMS = {
     SystemSlug.USPS_890_000: ["USPS Postal Bulletin mailing list", "Postal Customer Council"],
     SystemSlug.MINT_009: ["Product notifications", "Subscription: proof sets"],
 }
-DEMO_PASSWORD_HASH = "!demo-unusable"  # demo customers cannot log in anywhere
+# Demo customers cannot log in anywhere: an unusable hash (Django marks it with "!").
+UNUSABLE_HASH = make_password(None)
 
 
 def seed(ctx: DemoContext, count: int, start_number: int = 1) -> list[Person]:
@@ -108,9 +111,9 @@ def seed(ctx: DemoContext, count: int, start_number: int = 1) -> list[Person]:
                         person=person,
                         system=system,
                         username=f"{person.given_name}{person.pk}".lower(),
-                        password_hash=DEMO_PASSWORD_HASH,
+                        password_hash=UNUSABLE_HASH,
                         verification_question="City of your first post office box?",
-                        verification_answer_hash=DEMO_PASSWORD_HASH,
+                        verification_answer_hash=UNUSABLE_HASH,
                     )
                 )
     for model, objects in (
