@@ -72,19 +72,28 @@ def parse_keyring(text: str) -> Keyring:
     return Keyring(current, keys, _key(data.get("blind_index_key"), "blind_index_key"))
 
 
-def new_key() -> str:
-    return base64.b64encode(os.urandom(KEY_BYTES)).decode()
+def new_key() -> bytes:
+    return os.urandom(KEY_BYTES)
 
 
-def generate_keyring_text(master_key_id: str = "m1") -> str:
+def keyring_text(current: str, master_keys: dict[str, bytes], blind_index_key: bytes) -> str:
+    """The JSON form of a keyring (what KEYRING or the KEYRING_FILE holds)."""
+
+    def encode(raw: bytes) -> str:
+        return base64.b64encode(raw).decode()
+
     return json.dumps(
         {
-            "current": master_key_id,
-            "master_keys": {master_key_id: new_key()},
-            "blind_index_key": new_key(),
+            "current": current,
+            "master_keys": {key_id: encode(raw) for key_id, raw in master_keys.items()},
+            "blind_index_key": encode(blind_index_key),
         },
         indent=2,
     )
+
+
+def generate_keyring_text(master_key_id: str = "m1") -> str:
+    return keyring_text(master_key_id, {master_key_id: new_key()}, new_key())
 
 
 def development_keyring(path: Path) -> str:

@@ -50,7 +50,11 @@ def test_env_secret_from_file(monkeypatch, tmp_path):
 
 
 def run_check(env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "KEYRING", "KEYSTORE_DATABASE_URL"}
+    }
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
@@ -73,6 +77,16 @@ def test_malformed_boolean_stops_start_up():
     assert "DEBUG must be a boolean" in result.stderr
 
 
-def test_production_settings_start_with_a_secret_key():
-    result = run_check({"DEBUG": "0", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.org"})
+def test_production_settings_start_with_their_secrets(tmp_path):
+    from lib.keyring import generate_keyring_text
+
+    result = run_check(
+        {
+            "DEBUG": "0",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "example.org",
+            "KEYRING": generate_keyring_text(),
+            "KEYSTORE_DATABASE_URL": f"sqlite:///{tmp_path / 'keystore.sqlite3'}",
+        }
+    )
     assert result.returncode == 0, result.stderr
