@@ -111,11 +111,11 @@ SQLITE_OPTIONS = {
 }
 
 
-def _database(url: str) -> dict:
+def _database(url: str, variable: str) -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 60))
     except ValueError as exc:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
+        raise ImproperlyConfigured(f"{variable} is not a database URL: {exc}") from exc
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
@@ -129,12 +129,14 @@ if not _keystore_url:
     _keystore_url = f"sqlite:///{DATA_DIR / 'keystore.sqlite3'}"
 
 DATABASES = {
-    "default": _database(env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'db.sqlite3'}")),
+    "default": _database(
+        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'db.sqlite3'}"), "DATABASE_URL"
+    ),
     # The key store holds every record's data key, wrapped. It is a database of its own so
     # that destroying a key (cryptographic erase, NIST SP 800-88) reaches every copy of the
     # records database, backups included, and so that it can keep a shorter backup
     # retention than the records (README, "Encryption at rest").
-    "keystore": _database(_keystore_url),
+    "keystore": _database(_keystore_url, "KEYSTORE_DATABASE_URL"),
 }
 DATABASE_ROUTERS = ["keystore.routers.KeystoreRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
