@@ -6,13 +6,22 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
-from customers.constants import AddressKind, ContactMedium, EmailFormat, PhoneKind
+from customers.constants import (
+    AddressKind,
+    ChangeChannel,
+    ContactMedium,
+    EmailFormat,
+    PhoneKind,
+    PreferenceName,
+)
 from customers.models import (
     Address,
     Credential,
     Person,
     PhoneNumber,
+    PreferenceChange,
     Preferences,
     ProgramParticipation,
     SystemRelationship,
@@ -50,8 +59,8 @@ def seed(ctx: DemoContext, count: int, start_number: int = 1) -> list[Person]:
         )
     bulk_insert(ctx, Person, people)
 
-    addresses, phones, relationships, participations, preferences, credentials = (
-        [], [], [], [], [], []
+    addresses, phones, relationships, participations, preferences, credentials, changes = (
+        [], [], [], [], [], [], []
     )  # fmt: skip
     for person in people:
         city, state, zip_code = rng.choice(pools.cities)
@@ -94,11 +103,27 @@ def seed(ctx: DemoContext, count: int, start_number: int = 1) -> list[Person]:
                     )
                 )
             if system in (SystemSlug.USPS_810_300, SystemSlug.MINT_009):
+                usps_marketing = rng.random() < 0.5
+                if usps_marketing and rng.random() < 0.3:
+                    # The consent history of an opt-in made on the web some time ago.
+                    changes.append(
+                        PreferenceChange(
+                            person=person,
+                            system=system,
+                            preference=PreferenceName.USPS_MARKETING,
+                            old_value="False",
+                            new_value="True",
+                            changed_at=timezone.make_aware(
+                                datetime.datetime.combine(started, datetime.time(12))
+                            ),
+                            channel=ChangeChannel.WEB,
+                        )
+                    )
                 preferences.append(
                     Preferences(
                         person=person,
                         system=system,
-                        usps_marketing=rng.random() < 0.5,
+                        usps_marketing=usps_marketing,
                         partner_marketing=rng.random() < 0.2,
                         preferred_contact_medium=rng.choice(ContactMedium.values),
                         preferred_email_format=rng.choice(EmailFormat.values),
@@ -123,6 +148,7 @@ def seed(ctx: DemoContext, count: int, start_number: int = 1) -> list[Person]:
         (ProgramParticipation, participations),
         (Preferences, preferences),
         (Credential, credentials),
+        (PreferenceChange, changes),
     ):
         bulk_insert(ctx, model, objects)
     ctx.people.extend(people)
