@@ -3,8 +3,8 @@ seeded data (search goes through the blind indexes, never through ciphertext).""
 
 import pytest
 from django.contrib import admin
-from django.test.utils import CaptureQueriesContext
 from django.db import connections
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from customers.models import Person, PhoneNumber
