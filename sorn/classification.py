@@ -39,6 +39,8 @@ class FieldClassification:
     category: str | Mapping[str, str] | None = None
     encrypted: bool = False
     searchable: bool = False
+    # How the policy masks it, where the data class alone does not say (lib/masking.py).
+    mask: str | None = None
 
     def categories(self, systems: Iterable[str]) -> dict[str, str]:
         """The category key per system slug this field is published under."""

@@ -57,7 +57,8 @@ class DataClass(models.TextChoices):
 
 
 class Role(models.TextChoices):
-    """Staff roles. Each is a Django group of the same name, created by migration."""
+    """Roles. Each is a Django group of the same name, created by migration; what each
+    may see and change is the policy in sorn/policy.py."""
 
     PRIVACY_OFFICER = "privacy_officer", "Privacy officer"
     RECORDS_OFFICER = "records_officer", "Records officer"
@@ -68,3 +69,10 @@ class Role(models.TextChoices):
     SECURITY_ADMIN = "security_admin", "Security administrator"
     AUDITOR = "auditor", "Auditor"
     CONTRACTOR_AGENT = "contractor_agent", "Contractor agent"
+    # Service roles, held by the accounts of other services calling the API.
+    SERVICE_ORDERS = "service_orders", "Service: order processing"
+    SERVICE_MARKETING = "service_marketing", "Service: marketing"
+
+
+SERVICE_ROLES = frozenset({Role.SERVICE_ORDERS, Role.SERVICE_MARKETING})
+STAFF_ROLES = tuple(role for role in Role if role not in SERVICE_ROLES)

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from sorn.constants import Role
+from sorn.constants import SERVICE_ROLES, Role
 
 # The record apps whose `demo.seed(ctx)` adds each system's records to the seeded people,
 # in this order (customers first: the others hang their records on its relationships).
@@ -20,7 +20,8 @@ RECORD_DEMO_APPS = ("orders", "mailers", "marketing")
 
 @transaction.atomic
 def seed_demo_users(password: str) -> tuple[list[str], list[str]]:
-    """One staff user per role, named after the role and in that role's group.
+    """One user per role, named after the role and in that role's group: staff users for
+    the staff roles, API-only accounts (not staff) for the service roles.
 
     Re-running keeps the users (their password reset to `password`) and creates nothing
     twice.
@@ -29,12 +30,13 @@ def seed_demo_users(password: str) -> tuple[list[str], list[str]]:
     created: list[str] = []
     existing: list[str] = []
     for role in Role:
+        is_staff = role not in SERVICE_ROLES
         group, _ = Group.objects.get_or_create(name=role.value)
         user, was_created = User.objects.get_or_create(
             username=role.value,
-            defaults={"is_staff": True, "first_name": role.label, "last_name": "(demo)"},
+            defaults={"is_staff": is_staff, "first_name": role.label, "last_name": "(demo)"},
         )
-        user.is_staff = True
+        user.is_staff = is_staff
         user.set_password(password)
         user.save()
         user.groups.add(group)

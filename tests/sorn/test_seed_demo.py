@@ -5,7 +5,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sorn.constants import Role
+from sorn.constants import STAFF_ROLES, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +23,28 @@ ROLES = [
 
 
 def test_roles_are_the_published_set():
-    assert [r.value for r in Role] == ROLES
+    assert [r.value for r in STAFF_ROLES] == ROLES
+    assert sorted(r.value for r in Role if r not in STAFF_ROLES) == [
+        "service_marketing",
+        "service_orders",
+    ]
 
 
 def test_creates_one_staff_user_per_role(settings, capsys):
     settings.DEBUG = True
     settings.DEMO_PASSWORD = "a-demo-Password-9"
     call_command("seed_demo")
-    assert "9 created" in capsys.readouterr().out
+    assert "11 created" in capsys.readouterr().out
     User = get_user_model()
     for role in ROLES:
         user = User.objects.get(username=role)
         assert user.is_staff and not user.is_superuser
         assert list(user.groups.values_list("name", flat=True)) == [role]
         assert authenticate(username=role, password="a-demo-Password-9") == user
+    for service in ("service_orders", "service_marketing"):
+        account = User.objects.get(username=service)
+        assert not account.is_staff  # API clients never use the admin
+        assert list(account.groups.values_list("name", flat=True)) == [service]
 
 
 def test_is_idempotent(settings, capsys):
@@ -45,9 +53,9 @@ def test_is_idempotent(settings, capsys):
     call_command("seed_demo")
     settings.DEMO_PASSWORD = "second-Password-2"
     call_command("seed_demo")
-    assert "0 created, 9 already present" in capsys.readouterr().out
+    assert "0 created, 11 already present" in capsys.readouterr().out
     User = get_user_model()
-    assert User.objects.count() == 9
+    assert User.objects.count() == 11
     for role in ROLES:
         user = User.objects.get(username=role)
         assert user.groups.count() == 1

@@ -1,0 +1,446 @@
+"""The role policy and the gate every record read and write goes through.
+
+"Access to records is limited to individuals whose official duties require such access"
+(safeguards of USPS 810.300, 820.100, 890.000); the Mint's notice: "Only those individuals
+requiring the information to accommodate handling of transactions with the customers, or
+otherwise with a need to know the information for the performance of their official
+duties, can access information pertaining to an individual."
+
+Two tables, declared once:
+- `GRANTS`: data class × role → none | masked | read | write, with the reason beside each
+  row. Deny by default: a data class the table does not mention is hidden from everyone.
+- `SCOPES`: the systems of records (and, where narrower, the record categories) each role
+  works on. A role outside a field's system and category sees nothing of it.
+
+A user holding several roles gets, per field, the most permissive grant of any of them,
+except that `credential` data is never readable by anyone, not even masked.
+
+The gate functions (`field_access`, `readable_fields`, `visible_value`, `can_write`,
+`restrict_queryset`) are what the admin, the API, exports and templates call.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, QuerySet
+
+from sorn.classification import FieldClassification, registry
+from sorn.constants import DataClass, Role, SystemSlug
+
+
+class Access(enum.IntEnum):
+    NONE = 0
+    MASKED = 1
+    READ = 2
+    WRITE = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+N, M, R, W = Access.NONE, Access.MASKED, Access.READ, Access.WRITE
+
+PO = Role.PRIVACY_OFFICER
+RO = Role.RECORDS_OFFICER
+CS = Role.CUSTOMER_SERVICE
+FUL = Role.FULFILLMENT
+MA = Role.MARKETING_ANALYST
+MS = Role.MAILER_SERVICES
+SA = Role.SECURITY_ADMIN
+AUD = Role.AUDITOR
+CA = Role.CONTRACTOR_AGENT
+SO = Role.SERVICE_ORDERS
+SM = Role.SERVICE_MARKETING
+
+
+@dataclass(frozen=True)
+class Grant:
+    data_class: DataClass
+    access: Mapping[str, Access]  # role → access; a role not named gets none
+    reason: str
+
+    def for_role(self, role: str) -> Access:
+        return self.access.get(role, N)
+
+
+# fmt: off
+GRANTS: tuple[Grant, ...] = (
+    Grant(DataClass.INTERNAL,
+          {PO: R, RO: R, CS: R, FUL: R, MA: R, MS: R, SA: R, AUD: R, CA: R, SO: R, SM: R},
+          "Row identity, links between records and retention dates: every role needs them to "
+          "work with a record it may see at all; they say nothing of the person by themselves."),
+    Grant(DataClass.IDENTIFIER,
+          {PO: R, RO: R, CS: R, FUL: R, MA: M, MS: W, SA: R, AUD: R, CA: R, SO: R, SM: R},
+          "Customer IDs, order numbers, logon IDs: how staff find a record (every notice's "
+          "retrievability). Mailer services assigns mailer IDs and permits (USPS 820.100 "
+          "purpose 2); analysts work on segments, not on individuals."),
+    Grant(DataClass.NAME,
+          {PO: R, RO: M, CS: W, FUL: R, MA: M, MS: W, SA: M, AUD: M, CA: R, SO: R, SM: R},
+          "Customer service and mailer services keep names current; fulfillment addresses "
+          "parcels; contractor agents serve the caller by name (Mint .009 (e), (f)). Records "
+          "officers and auditors recognise a record without reading it."),
+    Grant(DataClass.CONTACT,
+          {PO: R, RO: M, CS: W, FUL: M, MA: M, MS: W, SA: M, AUD: M, CA: R, SO: R, SM: R},
+          "E-mail, phone, fax, URL: customer service and mailer services correct them; "
+          "fulfillment sees enough to recognise a delivery contact."),
+    Grant(DataClass.ADDRESS,
+          {PO: R, RO: M, CS: W, FUL: R, MA: M, MS: W, AUD: M, CA: R, SO: R, SM: R},
+          "Postal addresses ship orders (USPS 810.300 purpose 2, Mint .009 purposes) and send "
+          "publications (USPS 890.000 purpose 2)."),
+    Grant(DataClass.DEMOGRAPHIC,
+          {PO: R, CS: M, MA: M, CA: M},
+          "Date of birth and birth month: the year or month is enough to confirm an identity "
+          "on the phone or to group a segment."),
+    Grant(DataClass.PREFERENCE,
+          {PO: R, CS: W, MA: R, MS: R, CA: W, SO: R, SM: R},
+          "Marketing and contact preferences and consents: customer service and contractor "
+          "agents record a caller's opt-out; marketing honours them (USPS 810.300 customer "
+          "preferences, Mint .009 (b))."),
+    Grant(DataClass.FINANCIAL_CARD,
+          {PO: M, CS: M, MS: M, CA: M, SO: M},
+          "Card numbers: the last four digits identify a payment to its holder; nobody needs "
+          "the full number after authorisation."),
+    Grant(DataClass.FINANCIAL_BANK,
+          {PO: M, CS: M, MS: M, SO: M},
+          "Bank routing and account numbers (ACH, checks): last four digits only."),
+    Grant(DataClass.FINANCIAL,
+          {PO: R, CS: R, FUL: R, MS: R, CA: R, SO: R},
+          "Amounts, card brands and expiry, billing facts: needed to answer a billing question "
+          "or fulfil a paid order."),
+    Grant(DataClass.GOVERNMENT_ID,
+          {PO: M, MS: M, SA: M},
+          "SSN last four digits (USPS 820.100 identification): shown as present or absent "
+          "only; no duty needs the digits on screen."),
+    Grant(DataClass.CREDENTIAL,
+          {},
+          "Passwords, verification answers and secrets: never readable by anyone, not even "
+          "masked; they can only be set and checked."),
+    Grant(DataClass.BUSINESS,
+          {PO: R, CS: R, MA: R, MS: W, SM: R},
+          "Company, industry, revenue, mail practices: mailer services qualifies applicants "
+          "(USPS 820.100 purposes 1-3); marketing analyses firms (USPS 890.000 purposes 1, 11)."),
+    Grant(DataClass.ORDER,
+          {PO: R, RO: R, CS: W, FUL: W, MA: R, MS: R, AUD: R, CA: W, SO: W},
+          "Orders, items, shipments, claims: fulfilled and corrected by fulfillment, customer "
+          "service and the Mint's contractor agents; analysed by marketing."),
+    Grant(DataClass.BEHAVIORAL,
+          {PO: R, MA: R},
+          "Browsing and segmentation (Mint .009 (d)): used only for the market segmentation "
+          "the customer opted in to."),
+    Grant(DataClass.COMMUNICATION,
+          {PO: R, CS: R, MS: R, SA: M, CA: W},
+          "Chat transcripts, call notes, messages: contractor agents write them (Mint .009 "
+          "(e), (f)); security administrators see that a message exists for an investigation "
+          "(USPS 890.000 purpose 8), not what it says."),
+    Grant(DataClass.MEDIA,
+          {PO: R, CA: R},
+          "Call recordings and meeting recordings: reviewed by the agent's own service and by "
+          "the privacy officer answering a request."),
+    Grant(DataClass.SURVEY,
+          {PO: R, MA: R, SM: R},
+          "Survey, contest and research responses (USPS 890.000 purposes 1, 12, 13)."),
+    Grant(DataClass.EVENT,
+          {PO: R, MA: W, SM: R},
+          "Event registrations, itineraries, badge names and accommodations (USPS 890.000 "
+          "purpose 3)."),
+    Grant(DataClass.TECHNICAL,
+          {PO: R, MS: W, SA: R},
+          "Hardware, software and mail-site technical profiles (USPS 820.100 purpose 4)."),
+    Grant(DataClass.TELEMETRY,
+          {PO: R, MA: M, SA: R},
+          "Meeting and device telemetry: security administrators investigate incidents "
+          "(USPS 890.000 purpose 8)."),
+    Grant(DataClass.SECURITY_LOG,
+          {PO: R, RO: R, MS: R, SA: W, AUD: R},
+          "Logon and security-access records: security administrators grant and cancel "
+          "access; auditors and records officers review them."),
+    Grant(DataClass.STAFF,
+          {PO: R, SA: W, AUD: R},
+          "Employee and contractor user IDs and access records (Mint .009 (a))."),
+)
+# fmt: on
+
+ALL = None  # every record category of a system
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The systems a role works on; per system, the categories it may see (ALL: every
+    one)."""
+
+    systems: Mapping[str, frozenset[str] | None]
+    reason: str
+
+    def allows(self, system: str, category: str | None) -> bool:
+        if system not in self.systems:
+            return False
+        categories = self.systems[system]
+        return categories is ALL or category is None or category in categories
+
+
+EVERY_SYSTEM = {s.value: ALL for s in SystemSlug}
+S810, S820, S890, MINT = (s.value for s in SystemSlug)
+
+# fmt: off
+SCOPES: dict[str, Scope] = {
+    PO: Scope(EVERY_SYSTEM, "Answers Privacy Act requests about every system."),
+    RO: Scope(EVERY_SYSTEM, "Applies every system's retention schedule."),
+    AUD: Scope(EVERY_SYSTEM, "Audits access to every system."),
+    CS: Scope(
+        {S810: ALL, MINT: frozenset({"customer_order_information", "gift_recipients"})},
+        "Serves customers of offline orders (USPS 810.300) and of the Mint's store.",
+    ),
+    FUL: Scope(
+        {
+            S810: frozenset(
+                {"customer_information", "shipping_information", "order_processing",
+                 "payment_information"}
+            ),
+            MINT: frozenset({"customer_order_information", "gift_recipients"}),
+        },
+        "Fulfils orders: recipients, items, shipments (USPS 810.300 purpose 2).",
+    ),
+    MA: Scope(
+        {S890: ALL, MINT: frozenset({"browsing_behavioral", "customer_order_information"})},
+        "Sales and marketing (USPS 890.000) and the Mint's opted-in segmentation.",
+    ),
+    MS: Scope({S820: ALL}, "Mailer services applications and approvals: USPS 820.100 only."),
+    SA: Scope(
+        {
+            S820: frozenset({"identification_authentication"}),
+            S890: frozenset(
+                {"device_data", "user_data", "administration_data", "telemetry_data",
+                 "chat_telemetry_data", "communication_data"}
+            ),
+            MINT: frozenset({"staff_user_access"}),
+        },
+        "Logon IDs, access records and security investigations (USPS 890.000 purpose 8).",
+    ),
+    CA: Scope(
+        {
+            MINT: frozenset(
+                {"customer_order_information", "gift_recipients", "chat_records",
+                 "phone_call_records"}
+            )
+        },
+        "The Mint's contractor customer-service agents: orders, chats and calls only.",
+    ),
+    SO: Scope(
+        {S810: ALL, MINT: frozenset({"customer_order_information", "gift_recipients"})},
+        "Order-processing services integrating over the API.",
+    ),
+    SM: Scope(
+        {
+            S890: frozenset(
+                {"customer_information", "identifying_information",
+                 "business_specific_information", "event_information", "customer_preferences",
+                 "survey_contest_information", "survey_data", "survey_data_17"}
+            )
+        },
+        "Marketing services integrating over the API (USPS 890.000 sales and events).",
+    ),
+}
+# fmt: on
+
+_GRANTS_BY_CLASS = {grant.data_class: grant for grant in GRANTS}
+
+
+# The gate ------------------------------------------------------------------------------
+
+
+def roles_of(user: Any) -> frozenset[str]:
+    """The roles a user works under. A superuser holds none (installation only) unless
+    POLICY_SUPERUSER_ROLES names some; an inactive or anonymous user holds none."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_policy_roles", None)
+    if cached is not None:
+        return cached
+    known = set(Role.values)
+    roles = {name for name in user.groups.values_list("name", flat=True) if name in known}
+    if user.is_superuser:
+        roles = set(getattr(settings, "POLICY_SUPERUSER_ROLES", ())) & known
+    user._policy_roles = frozenset(roles)
+    return user._policy_roles
+
+
+def grant_for(data_class: str, role: str) -> Access:
+    grant = _GRANTS_BY_CLASS.get(data_class)
+    return grant.for_role(role) if grant else N
+
+
+@lru_cache(maxsize=4096)
+def _field_access(roles: frozenset[str], model: type[models.Model], field_name: str) -> Access:
+    entry = registry.get(model)
+    if entry is None:
+        return N  # deny by default: an unclassified model shows nothing
+    classification = entry.fields.get(field_name)
+    if classification is None or classification.data_class == DataClass.CREDENTIAL:
+        return N  # credentials never, not even masked
+    places = _places(classification, entry.systems)
+    best = N
+    for role in roles:
+        scope = SCOPES.get(role)
+        if scope is None or not any(scope.allows(s, c) for s, c in places):
+            continue
+        best = max(best, grant_for(classification.data_class, role))
+    return best
+
+
+def _places(fc: FieldClassification, systems: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(system, category) pairs where the field is published; internal fields go where
+    their model goes."""
+    categories = fc.categories(systems)
+    if categories:
+        return list(categories.items())
+    return [(system, None) for system in systems]
+
+
+def field_access(user: Any, model: type[models.Model], field_name: str) -> Access:
+    return _field_access(roles_of(user), model, field_name)
+
+
+@lru_cache(maxsize=1024)
+def _readable(roles: frozenset[str], model: type[models.Model]) -> dict[str, Access]:
+    from keystore.fields import BlindIndexField
+
+    found: dict[str, Access] = {}
+    for field in model._meta.concrete_fields:
+        if isinstance(field, BlindIndexField) or field.name == "data_key_id":
+            continue  # search machinery and key references are never shown
+        access = _field_access(roles, model, field.name)
+        if access >= M:
+            found[field.name] = access
+    return found
+
+
+def readable_fields(user: Any, model: type[models.Model]) -> dict[str, Access]:
+    """Field name → access (masked, read or write) for every field the user may see, in
+    the model's field order. Hidden fields are absent."""
+    return _readable(roles_of(user), model)
+
+
+def can_see_model(user: Any, model: type[models.Model]) -> bool:
+    """Whether the user may see any record of the model at all: some field beyond row
+    identity and links is readable."""
+    entry = registry.get(model)
+    if entry is None:
+        return False
+    return any(
+        entry.fields[name].data_class != DataClass.INTERNAL
+        for name in readable_fields(user, model)
+        if name in entry.fields
+    )
+
+
+def can_write(user: Any, model: type[models.Model], field_name: str) -> bool:
+    try:
+        field = model._meta.get_field(field_name)
+    except Exception:  # FieldDoesNotExist or a reverse relation: nothing to write
+        return False
+    if not getattr(field, "editable", False) or getattr(field, "primary_key", False):
+        return False
+    return field_access(user, model, field_name) == W
+
+
+def writable_fields(user: Any, model: type[models.Model]) -> list[str]:
+    return [name for name in readable_fields(user, model) if can_write(user, model, name)]
+
+
+def mask_kind(model: type[models.Model], field_name: str) -> str:
+    """How a masked value is shown: card and account numbers as •••• 1234, e-mail as
+    j•••@example.com, phone as its last four, a date of birth as its year, else •••."""
+    from keystore.fields import BlindIndexField, EncryptedDateField
+
+    entry = registry.get(model)
+    fc = entry.fields.get(field_name) if entry else None
+    if fc is not None and fc.mask:
+        return fc.mask
+    if fc is not None and fc.data_class in (DataClass.FINANCIAL_CARD, DataClass.FINANCIAL_BANK):
+        return "account_number"
+    if fc is not None and fc.data_class == DataClass.GOVERNMENT_ID:
+        return "full"
+    field = model._meta.get_field(field_name)
+    if isinstance(field, EncryptedDateField | models.DateField) and (
+        fc is not None and fc.data_class == DataClass.DEMOGRAPHIC
+    ):
+        return "date_to_year"
+    for other in model._meta.concrete_fields:
+        if (
+            isinstance(other, BlindIndexField)
+            and other.source == field_name
+            and other.kind in ("email", "phone")
+        ):
+            return other.kind
+    return "full"
+
+
+def visible_value(user: Any, obj: models.Model, field_name: str) -> Any:
+    """The value of a field as the user may see it: in clear, masked, or HIDDEN."""
+    from lib.masking import mask
+
+    access = field_access(user, type(obj), field_name)
+    if access == N:
+        return HIDDEN
+    field = obj._meta.get_field(field_name)
+    value = getattr(obj, field.attname)
+    if access == M:
+        return mask(value, mask_kind(type(obj), field_name))
+    return value
+
+
+class _Hidden:
+    def __repr__(self) -> str:
+        return "HIDDEN"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+HIDDEN = _Hidden()
+
+
+def user_systems(user: Any) -> set[str]:
+    return {system for role in roles_of(user) if role in SCOPES for system in SCOPES[role].systems}
+
+
+def restrict_queryset(user: Any, queryset: QuerySet) -> QuerySet:
+    """The records of the queryset's model that the user may see at all: none outside
+    the user's systems; for people (shared by the systems), those with a relationship to
+    one of the user's systems."""
+    model = queryset.model
+    entry = registry.get(model)
+    if entry is None or not can_see_model(user, model):
+        return queryset.none()
+    systems = user_systems(user) & set(entry.systems)
+    if not systems:
+        return queryset.none()
+    if len(entry.systems) == 1:
+        return queryset
+    from customers.models import Person, SystemRelationship
+
+    if model is Person:
+        person_ref = OuterRef("pk")
+    elif any(f.name == "person" for f in model._meta.concrete_fields):
+        person_ref = OuterRef("person_id")
+    else:
+        return queryset.none()  # a shared model without a person: nothing to scope by
+    related = SystemRelationship.objects.filter(person_id=person_ref, system__in=systems)
+    queryset = queryset.filter(Exists(related))
+    if any(f.name == "system" for f in model._meta.concrete_fields):
+        queryset = queryset.filter(system__in=systems)
+    return queryset
+
+
+def policy_rows() -> Iterable[tuple[Grant, list[Access]]]:
+    """The grants table as rows of access per role, in Role order (for display)."""
+    for grant in GRANTS:
+        yield grant, [grant.for_role(role) for role in Role.values]
