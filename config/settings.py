@@ -6,6 +6,7 @@ file-system Celery broker; production sets DATABASE_URL, REDIS_URL and SECRET_KE
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from pathlib import Path
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
@@ -191,6 +193,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "privacy@localhost")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Deny by default: a resource that is public (the catalogue) says so itself.
@@ -198,6 +201,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
 }
+# API tokens (django-rest-knox): stored as SHA-512 digests, expiring, revocable.
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(hours=env_int("API_TOKEN_TTL_HOURS", 10)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "USER_SERIALIZER": None,
+    "TOKEN_LIMIT_PER_USER": env_int("API_TOKENS_PER_USER", 20),
+}
+
+# Superusers are for installation: in the record views they hold these roles only (none by
+# default), so day-to-day work always runs under a role (sorn/policy.py).
+POLICY_SUPERUSER_ROLES = env_list("POLICY_SUPERUSER_ROLES", [])
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Privacy Act records service API",
     "DESCRIPTION": (

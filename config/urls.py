@@ -1,15 +1,26 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from knox import views as knox_views
 from rest_framework.routers import DefaultRouter
 
+from customers.api import CustomerViewSet
 from sorn.api import SystemOfRecordsViewSet
+from sorn.api_views import TokenLoginView
 from sorn.views import healthz
 
 router = DefaultRouter()
 router.register("systems", SystemOfRecordsViewSet, basename="system")
+router.register("customers", CustomerViewSet, basename="customer")
 
-api_urls = ([*router.urls], "api")
+api_urls = (
+    [
+        path("auth/token/", TokenLoginView.as_view(), name="auth-token"),
+        path("auth/logout/", knox_views.LogoutView.as_view(), name="auth-logout"),
+        *router.urls,
+    ],
+    "api",
+)
 
 urlpatterns = [
     path("", include("sorn.urls")),

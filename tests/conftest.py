@@ -5,6 +5,13 @@ from django.contrib.auth.models import Group
 from sorn.constants import Role
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Production keeps Django's PBKDF2 default; a million iterations per test login would
+    # only slow the suite. Hashing itself is still exercised.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def staff_user(db):
     """A staff user holding one role; `staff_user(Role.AUDITOR)`."""

@@ -1,0 +1,71 @@
+"""What every gated API resource shares: token login, permissions and viewset behaviour."""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate
+from knox.views import LoginView as KnoxLoginView
+from rest_framework import exceptions, mixins, serializers, viewsets
+from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
+
+from sorn.policy import can_see_model, restrict_queryset
+
+
+class CredentialsSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+
+    def validate(self, attrs):
+        user = authenticate(
+            request=self.context.get("request"),
+            username=attrs["username"],
+            password=attrs["password"],
+        )
+        if user is None or not user.is_active:
+            raise exceptions.AuthenticationFailed("Unable to log in with those credentials.")
+        attrs["user"] = user
+        return attrs
+
+
+class TokenLoginView(KnoxLoginView):
+    """POST a username and password, get {"token": ..., "expiry": ...}. Send the token as
+    `Authorization: Token <token>`. Tokens are stored hashed (SHA-512), expire after
+    API_TOKEN_TTL_HOURS and are revoked by POST /api/v1/auth/logout/ or in the admin."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    serializer_class = CredentialsSerializer
+
+    def post(self, request, format=None):
+        serializer = CredentialsSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        request.user = serializer.validated_data["user"]
+        return super().post(request, format=format)
+
+    def get_user_serializer_class(self):
+        return None  # the token, nothing about the user
+
+
+class CanSeeModel(BasePermission):
+    """The user holds a role that sees some field of the resource's model."""
+
+    message = "None of your roles gives access to these records."
+
+    def has_permission(self, request, view) -> bool:
+        return can_see_model(request.user, view.queryset.model)
+
+
+class GatedViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """List, retrieve and PATCH through the policy gate. Records outside the user's
+    systems are not found (404, as a record that does not exist: the same query either
+    way, so the answer takes the same time)."""
+
+    permission_classes = [IsAuthenticated, CanSeeModel]
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return restrict_queryset(self.request.user, super().get_queryset())
