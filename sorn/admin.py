@@ -3,7 +3,13 @@ is the one place a notice's text is changed (then `load_catalogue` stores a revi
 
 from django.contrib import admin
 
-from sorn.models import NoticeRevision, RecordCategory, RetentionRule, SystemOfRecords
+from sorn.models import (
+    NoticeRevision,
+    PolicyGrant,
+    RecordCategory,
+    RetentionRule,
+    SystemOfRecords,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -57,3 +63,20 @@ class NoticeRevisionAdmin(ReadOnlyAdmin):
 class RetentionRuleAdmin(ReadOnlyAdmin):
     list_display = ["key", "revision", "period", "anchor", "source_text"]
     list_filter = ["revision__system", "anchor"]
+
+
+@admin.register(PolicyGrant)
+class PolicyGrantAdmin(ReadOnlyAdmin):
+    """The role policy, read-only: it is changed in sorn/policy.py, reviewed like code."""
+
+    list_display = ["data_class", "role", "access", "reason"]
+    list_filter = ["role", "access", "data_class"]
+    search_fields = ["data_class", "role"]
+    readonly_fields = ["data_class", "role", "access", "scope", "reason"]
+    exclude = ["position"]
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_staff

@@ -444,3 +444,46 @@ def policy_rows() -> Iterable[tuple[Grant, list[Access]]]:
     """The grants table as rows of access per role, in Role order (for display)."""
     for grant in GRANTS:
         yield grant, [grant.for_role(role) for role in Role.values]
+
+
+def describe_scope(role: str) -> str:
+    scope = SCOPES.get(role)
+    if scope is None:
+        return "no system"
+    parts = []
+    for system, categories in scope.systems.items():
+        label = SystemSlug(system).label
+        parts.append(label if categories is ALL else f"{label} ({', '.join(sorted(categories))})")
+    return "; ".join(parts)
+
+
+def store_policy() -> int:
+    """Write the policy into sorn.PolicyGrant for the admin's read-only view."""
+    from sorn.models import PolicyGrant
+
+    rows = [
+        PolicyGrant(
+            data_class=grant.data_class.value,
+            role=role,
+            access=grant.for_role(role).label,
+            scope=describe_scope(role),
+            reason=grant.reason,
+            position=position,
+        )
+        for position, grant in enumerate(GRANTS)
+        for role in Role.values
+    ]
+    PolicyGrant.objects.all().delete()
+    PolicyGrant.objects.bulk_create(rows)
+    return len(rows)
+
+
+def policy_markdown() -> str:
+    """The grants table in Markdown (README), one row per data class."""
+    short = {r: r.replace("_", " ") for r in Role.values}
+    header = "| data class | " + " | ".join(short[r] for r in Role.values) + " |"
+    lines = [header, "|" + "---|" * (len(Role.values) + 1)]
+    for grant, accesses in policy_rows():
+        cells = " | ".join(a.label if a else "·" for a in accesses)
+        lines.append(f"| `{grant.data_class.value}` | {cells} |")
+    return "\n".join(lines)
