@@ -59,6 +59,7 @@ def masked_column(field_name: str, how: str = "full", description: str | None = 
         return mask(getattr(obj, field_name), how)
 
     column.short_description = description or field_name.replace("_", " ")
+    column.gated_field = field_name  # the policy gate decides per user how to show it
     return column
 
 

@@ -116,6 +116,8 @@ def _insert_rows(model: type[models.Model], batch: list[models.Model]) -> None:
     meta = model._meta
     next_id = (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
     for offset, obj in enumerate(batch):
+        # Foreign keys to parents assigned before the parents were saved, as bulk_create does.
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
         obj.pk = next_id + offset
         obj._state.adding = False
         obj._state.db = connection.alias
