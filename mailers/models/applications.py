@@ -1,0 +1,211 @@
+"""Applications for mail management and tracking products and services, their decision
+trail, and the key contacts they name (USPS 820.100, category 1; purpose 1)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    validate_email,
+)
+from django.db import models
+
+from customers.validators import validate_phone, validate_postal_code
+from keystore.fields import BlindIndexField, EncryptedRecord, EncryptedTextField
+from mailers.constants import (
+    AnnualRevenue,
+    ApplicationStatus,
+    CardBrand,
+    Decision,
+    EmploymentStatus,
+    Industry,
+    KeyContactRole,
+    MailerProduct,
+    MonthlyShippingBudget,
+    PaymentMethod,
+    ReferralMethod,
+)
+from mailers.models.base import same_person_as_application
+from mailers.validators import card_brand_of, card_digits, validate_card_number
+
+
+class MailerApplication(EncryptedRecord):
+    """One application for a mailer product or service.
+
+    The applicant is the person; the applicant's name, mail and e-mail address and phone
+    and fax numbers are the person's (customers app). Business facts (industry, state,
+    budget, revenue) stay in clear: they describe the business and are what mailer
+    services staff qualify and report applications by. The company name and city, which
+    for a sole proprietor are the person's own name and home town, personal facts
+    (employment status, job title) and the card number are encrypted. Bank details are
+    ACH records of their own (`ACHRecord`), because retention 2 keeps them for 2 years.
+    """
+
+    person = models.ForeignKey(
+        "customers.Person", on_delete=models.CASCADE, related_name="mailer_applications"
+    )
+    application_number = models.CharField(max_length=24, unique=True)
+    product = models.CharField(
+        "product or service applied for", max_length=24, choices=MailerProduct.choices
+    )
+    submitted_on = models.DateField(db_index=True)
+    # Changed only through mailers.workflow.decide_application, with its decision trail.
+    status = models.CharField(
+        max_length=16,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.SUBMITTED,
+        editable=False,
+    )
+    # A company name is often a person's own name (a sole proprietor's): encrypted, as
+    # customers.Person.company_name is, and found through its blind index.
+    company_name = EncryptedTextField(max_length=200)
+    company_name_index = BlindIndexField(source="company_name", kind="name")
+    # "location": the city encrypted like an address's; the state in clear for reports.
+    company_city = EncryptedTextField(max_length=100)
+    company_state = models.CharField(max_length=2, blank=True)
+    industry = models.CharField(max_length=16, choices=Industry.choices, blank=True)
+    monthly_shipping_budget = models.CharField(
+        max_length=16, choices=MonthlyShippingBudget.choices, blank=True
+    )
+    annual_revenue = models.CharField(max_length=20, choices=AnnualRevenue.choices, blank=True)
+    employment_status = EncryptedTextField(max_length=24, choices=EmploymentStatus.choices)
+    job_title = EncryptedTextField("job title and/or role", max_length=200)
+    # USPS 820.100, category 1: "payment information". Never a card verification code.
+    payment_method = models.CharField(max_length=8, choices=PaymentMethod.choices)
+    card_number = EncryptedTextField(max_length=23, validators=[validate_card_number])
+    card_brand = models.CharField(max_length=12, choices=CardBrand.choices, blank=True)
+    card_last_four = models.CharField(max_length=4, blank=True, editable=False)
+    card_expiry_month = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    card_expiry_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    # USPS 820.100, category 6: customer feedback, "method of referral".
+    referral_method = models.CharField(max_length=16, choices=ReferralMethod.choices, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_on", "application_number"]
+        indexes = [models.Index(fields=["status", "submitted_on"], name="mailer_app_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(payment_method="card") | models.Q(card_last_four=""),
+                name="mailer_app_card_only_when_paying_by_card",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Application {self.application_number}"
+
+    def clean(self) -> None:
+        if isinstance(self.card_number, str):
+            self.card_number = card_digits(self.card_number)  # as typed: spaces, hyphens
+        errors: dict[str, str] = {}
+        if self.payment_method == PaymentMethod.CARD:
+            if not self.card_number:
+                errors["card_number"] = "Enter the card number to pay by card."
+            if not (self.card_expiry_month and self.card_expiry_year):
+                errors["card_expiry_month"] = "Enter the card's expiry month and year."
+            elif self.submitted_on and _card_expired(
+                self.card_expiry_year, self.card_expiry_month, self.submitted_on
+            ):
+                # Checked against the submission, so a card that expired since does not make
+                # a kept application invalid.
+                errors["card_expiry_month"] = "The card had expired when the application was made."
+        elif self.card_number or self.card_expiry_month or self.card_expiry_year:
+            errors["payment_method"] = "Card details are kept only when paying by card."
+        if errors:
+            raise ValidationError(errors)
+        if self.card_number:
+            brand = card_brand_of(self.card_number)
+            if self.card_brand and brand and self.card_brand != brand:
+                raise ValidationError({"card_brand": "The card number is not of this brand."})
+            self.card_brand = self.card_brand or brand
+
+    def save(self, *args, **kwargs) -> None:
+        # The clear last four follow the encrypted number, so staff can recognise the card.
+        self.card_last_four = card_digits(self.card_number)[-4:] if self.card_number else ""
+        super().save(*args, **kwargs)
+
+
+def _card_expired(year: int, month: int, on: datetime.date) -> bool:
+    # A card is valid through the last day of its expiry month.
+    return (year, month) < (on.year, on.month)
+
+
+class ApplicationDecision(EncryptedRecord):
+    """One entry of an application's decision trail: who decided what, when and why.
+    Written only by `mailers.workflow.decide_application`, which also moves the
+    application's status."""
+
+    person = models.ForeignKey(
+        "customers.Person", on_delete=models.CASCADE, related_name="mailer_decisions"
+    )
+    application = models.ForeignKey(
+        MailerApplication, on_delete=models.CASCADE, related_name="decisions"
+    )
+    decision = models.CharField(max_length=16, choices=Decision.choices)
+    decided_at = models.DateTimeField(db_index=True)
+    # Staff are deactivated, not deleted, so the trail keeps who decided.
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mailer_decisions",
+        help_text="The staff member; empty for the applicant's own withdrawal.",
+    )
+    # May describe the applicant (why an application was denied): encrypted like a note.
+    reason = EncryptedTextField(max_length=2000)
+
+    class Meta:
+        ordering = ["application_id", "decided_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} (application #{self.application_id})"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        application = self.application if self.application_id else None
+        if application is not None:
+            if self.person_id and self.person_id != application.person_id:
+                errors["person"] = "The decision must be filed under the applicant."
+            if self.decided_at and self.decided_at.date() < application.submitted_on:
+                errors["decided_at"] = "An application cannot be decided before it was submitted."
+        if self.decision == Decision.DENIED and not self.reason:
+            errors["reason"] = "Give the reason for a denial."
+        if errors:
+            raise ValidationError(errors)
+
+
+class KeyContact(EncryptedRecord):
+    """USPS 820.100, category 1: "key contacts name, mail and e-mail address, phone number,
+    fax number, ... job title and/or role" of an application. Kept under the applicant's
+    file (person); found by their own name as well (the notice retrieves by name)."""
+
+    person = models.ForeignKey(
+        "customers.Person", on_delete=models.CASCADE, related_name="mailer_key_contacts"
+    )
+    application = models.ForeignKey(
+        MailerApplication, on_delete=models.CASCADE, related_name="key_contacts"
+    )
+    role = models.CharField(max_length=12, choices=KeyContactRole.choices)
+    added_on = models.DateField(db_index=True)
+    name = EncryptedTextField(max_length=200, blank=False)
+    name_index = BlindIndexField(source="name", kind="name")
+    job_title = EncryptedTextField(max_length=200)
+    email = EncryptedTextField("e-mail", max_length=254, validators=[validate_email])
+    phone = EncryptedTextField(max_length=32, validators=[validate_phone])
+    fax = EncryptedTextField(max_length=32, validators=[validate_phone])
+    mail_address = EncryptedTextField(max_length=300, help_text="Street address, city and state.")
+    postal_code = EncryptedTextField("ZIP code", max_length=10, validators=[validate_postal_code])
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} of application #{self.application_id}"
+
+    def clean(self) -> None:
+        same_person_as_application(self)

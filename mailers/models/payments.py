@@ -1,0 +1,51 @@
+"""ACH records (USPS 820.100, category 1 "ACH information"; retention 2: "ACH records are
+retained up to 2 years", counted from the record's own date)."""
+
+from __future__ import annotations
+
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from keystore.fields import EncryptedRecord, EncryptedTextField
+from mailers.constants import ACHRecordKind, BankAccountType
+from mailers.models.base import same_person_as_application
+from mailers.validators import validate_bank_account_number, validate_routing_number
+
+
+class ACHRecord(EncryptedRecord):
+    """An ACH debit authorization, debit or refund for a mailer's payments. The account
+    holder's name and the routing and account numbers are encrypted (shown masked to the
+    last four digits); the amount and date stay in clear for reconciliation and retention."""
+
+    person = models.ForeignKey(
+        "customers.Person", on_delete=models.CASCADE, related_name="mailer_ach_records"
+    )
+    application = models.ForeignKey(
+        "mailers.MailerApplication",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ach_records",
+    )
+    kind = models.CharField(max_length=16, choices=ACHRecordKind.choices)
+    recorded_on = models.DateField(db_index=True)
+    account_holder_name = EncryptedTextField(max_length=200, blank=False)
+    routing_number = EncryptedTextField(
+        max_length=9, blank=False, validators=[validate_routing_number]
+    )
+    account_number = EncryptedTextField(
+        max_length=17, blank=False, validators=[validate_bank_account_number]
+    )
+    account_type = models.CharField(max_length=8, choices=BankAccountType.choices)
+    amount = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+
+    class Meta:
+        verbose_name = "ACH record"
+
+    def __str__(self) -> str:
+        return f"ACH {self.kind} #{self.pk} on {self.recorded_on}"
+
+    def clean(self) -> None:
+        same_person_as_application(self)

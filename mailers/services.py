@@ -1,0 +1,96 @@
+"""Retrieval of USPS 820.100 records as the notice lists it: "By customer name, customer
+ID(s), or logon ID." ("Inquiries should contain name, customer ID(s), if any, and/or logon
+ID.")"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db import models
+
+import sorn.retrieval
+from customers.models import Person
+from customers.services import find_people
+from mailers.models import (
+    ACHRecord,
+    ApplicationDecision,
+    AuthorizedUser,
+    ContractedParty,
+    CustomerSignature,
+    KeyContact,
+    MailerAccount,
+    MailerApplication,
+    MailerIdentifier,
+    MailerLogon,
+    MailPractice,
+    ProductUsage,
+    SecurityAccess,
+    SecurityPersonnel,
+    TechnicalProfile,
+)
+
+SYSTEM = "usps-820-100"
+
+# Every record model of the system; each is filed under a customer (`person`).
+RECORD_MODELS: tuple[type[models.Model], ...] = (
+    MailerApplication,
+    ApplicationDecision,
+    KeyContact,
+    MailerIdentifier,
+    AuthorizedUser,
+    CustomerSignature,
+    SecurityPersonnel,
+    MailPractice,
+    ContractedParty,
+    TechnicalProfile,
+    ProductUsage,
+    MailerAccount,
+    MailerLogon,
+    SecurityAccess,
+    ACHRecord,
+)
+
+# Individuals other than the customer whose own name is on a record of the customer's
+# file: key contacts (category 1), authorized users and security personnel (category 2).
+NAMED_INDIVIDUAL_MODELS: tuple[type[models.Model], ...] = (
+    KeyContact,
+    AuthorizedUser,
+    SecurityPersonnel,
+)
+
+
+def find_mailers(identifiers: Mapping[str, str]) -> models.QuerySet[Person]:
+    """The customers of USPS 820.100 matching every given identifier: name and customer
+    ID(s) through the people's blind indexes and system customer IDs, logon ID through
+    the logon IDs assigned (accounts) or used (logon records)."""
+    if not any(identifiers.get(k) for k in ("name", "customer_id", "logon_id")):
+        return Person.objects.none()
+    person_level = {k: identifiers[k] for k in ("name", "customer_id") if identifiers.get(k)}
+    people = find_people(person_level, system=SYSTEM)
+    if identifiers.get("logon_id"):
+        logon_id = identifiers["logon_id"]
+        people = people.filter(
+            models.Q(pk__in=MailerAccount.objects.lookup(logon_id=logon_id).values("person_id"))
+            | models.Q(pk__in=MailerLogon.objects.lookup(logon_id=logon_id).values("person_id"))
+        )
+    return people
+
+
+@sorn.retrieval.register(SYSTEM)
+def find_mailer_records(identifiers: Mapping[str, str]) -> sorn.retrieval.RetrievalResult:
+    """Every USPS 820.100 record about the person the identifiers describe.
+
+    A customer's file is found by all the given identifiers together. A key contact, an
+    authorized user or a security officer is an individual the notice's records name who
+    need not be a customer: asked for by name alone, the records bearing that name are
+    found as well.
+    """
+    people = find_mailers(identifiers).values("pk")
+    records: dict[str, models.QuerySet] = {}
+    by_name_only = set(identifiers) == {"name"}
+    for model in RECORD_MODELS:
+        matched = model.objects.filter(person__in=people)
+        if by_name_only and model in NAMED_INDIVIDUAL_MODELS:
+            matched = matched | model.objects.lookup(name=identifiers["name"])
+        records[model._meta.label] = matched.distinct()
+    return sorn.retrieval.RetrievalResult(system=SYSTEM, records=records)
