@@ -30,9 +30,11 @@ from lib.demo import DemoContext, bulk_insert
 from sorn.constants import SystemSlug
 
 SYSTEMS = [s.value for s in SystemSlug]
+# Programs a person registers for. USPS 890.000's publication mailing lists and Postal
+# Customer Council memberships are marketing's own records (MailingListSubscription,
+# PccMembership), not programs here.
 PROGRAMS = {
     SystemSlug.USPS_810_300: ["Stamp Fulfillment Services standing order", "Informed Delivery"],
-    SystemSlug.USPS_890_000: ["USPS Postal Bulletin mailing list", "Postal Customer Council"],
     SystemSlug.MINT_009: ["Product notifications", "Subscription: proof sets"],
 }
 # Demo customers cannot log in anywhere: an unusable hash (Django marks it with "!").

@@ -151,7 +151,9 @@ def test_a_write_naming_a_field_the_user_may_not_change_is_refused_whole(api):
 def test_bad_input_is_a_field_error_and_saves_nothing(api):
     person = person_in("usps-810-300", 9)
     response = api(Role.CUSTOMER_SERVICE).patch(
-        f"/api/v1/customers/{person.pk}/", {"email": "not-an-email"}, content_type="application/json"
+        f"/api/v1/customers/{person.pk}/",
+        {"email": "not-an-email"},
+        content_type="application/json",
     )
     assert response.status_code == 400
     assert "email" in response.json()

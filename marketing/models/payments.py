@@ -1,0 +1,168 @@
+"""Payment information for event fees and publications: cards, checks and ACH debits
+(USPS 890.000, category 6; retention 2 for ACH records, retention 3 for the rest)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from keystore.fields import EncryptedRecord, EncryptedTextField
+from marketing.constants import BankAccountType, CardBrand, PaymentMethod
+from marketing.validators import (
+    card_brand,
+    digits_only,
+    validate_bank_account_number,
+    validate_card_number,
+    validate_routing_number,
+)
+
+AMOUNT = {"max_digits": 10, "decimal_places": 2, "validators": [MinValueValidator(0.01)]}
+
+
+def card_expires_on(year: int, month: int) -> datetime.date:
+    """A card is good through the last day of its expiry month."""
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+class Payment(EncryptedRecord):
+    """A card or check payment. Category 6: "Credit and/or debit card number, type,
+    expiration date, and check information". The card number is encrypted and shown by
+    its last four digits; a card verification code is never accepted or stored."""
+
+    person = models.ForeignKey(
+        "customers.Person", on_delete=models.CASCADE, related_name="marketing_payments"
+    )
+    registration = models.ForeignKey(
+        "marketing.EventRegistration",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="payments",
+    )
+    paid_on = models.DateField(db_index=True)
+    amount = models.DecimalField(**AMOUNT)
+    method = models.CharField(max_length=8, choices=PaymentMethod.choices)
+    card_number = EncryptedTextField(max_length=23, validators=[validate_card_number])
+    card_brand = models.CharField("card type", max_length=12, choices=CardBrand.choices, blank=True)
+    card_last_four = models.CharField(max_length=4, blank=True, editable=False)
+    card_expiry_month = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    card_expiry_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    check_number = models.CharField(max_length=15, blank=True)
+    check_routing_number = EncryptedTextField(max_length=9, validators=[validate_routing_number])
+    check_account_number = EncryptedTextField(
+        max_length=17, validators=[validate_bank_account_number]
+    )
+
+    class Meta:
+        ordering = ["-paid_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="payment_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(card_expiry_month__isnull=True)
+                | models.Q(card_expiry_month__gte=1, card_expiry_month__lte=12),
+                name="payment_card_expiry_month",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Payment #{self.pk} (customer #{self.person_id})"
+
+    def clean(self) -> None:
+        if self.method == PaymentMethod.CARD:
+            self._clean_card()
+        elif self.method == PaymentMethod.CHECK:
+            self._clean_check()
+
+    def _clean_card(self) -> None:
+        errors = {}
+        if not self.card_number:
+            errors["card_number"] = "Enter the card number."
+        if not (self.card_expiry_month and self.card_expiry_year):
+            errors["card_expiry_month"] = "Enter the card's expiration month and year."
+        elif (
+            self.paid_on
+            and card_expires_on(self.card_expiry_year, self.card_expiry_month) < self.paid_on
+        ):
+            errors["card_expiry_year"] = "The card had expired when the payment was made."
+        if self.check_routing_number or self.check_account_number or self.check_number:
+            errors["method"] = "A card payment carries no check information."
+        if errors:
+            raise ValidationError(errors)
+        self.fill_card_summary()
+
+    def _clean_check(self) -> None:
+        errors = {}
+        for name in ("check_number", "check_routing_number", "check_account_number"):
+            if not getattr(self, name):
+                errors[name] = "Enter the check information."
+        if self.card_number:
+            errors["method"] = "A check payment carries no card number."
+        if errors:
+            raise ValidationError(errors)
+
+    def fill_card_summary(self) -> None:
+        """Card type and last four, kept in clear so the number itself is rarely decrypted."""
+        if self.card_number:
+            self.card_last_four = digits_only(self.card_number)[-4:]
+            self.card_brand = self.card_brand or card_brand(self.card_number)
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_card_summary()
+        super().save(*args, **kwargs)
+
+
+class AchRecord(EncryptedRecord):
+    """An ACH debit authorisation. Category 6: "ACH information"; USPS 890.000, retention
+    2: "ACH records are retained up to 2 years" (from the record's own date)."""
+
+    person = models.ForeignKey(
+        "customers.Person", on_delete=models.CASCADE, related_name="ach_records"
+    )
+    registration = models.ForeignKey(
+        "marketing.EventRegistration",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ach_records",
+    )
+    authorized_on = models.DateField(db_index=True)
+    amount = models.DecimalField(**AMOUNT)
+    account_holder_name = EncryptedTextField(max_length=200)
+    routing_number = EncryptedTextField(max_length=9, validators=[validate_routing_number])
+    account_number = EncryptedTextField(max_length=17, validators=[validate_bank_account_number])
+    account_last_four = models.CharField(max_length=4, blank=True, editable=False)
+    account_type = models.CharField(max_length=10, choices=BankAccountType.choices)
+
+    class Meta:
+        verbose_name = "ACH record"
+        ordering = ["-authorized_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="ach_amount_positive")
+        ]
+
+    def __str__(self) -> str:
+        return f"ACH record #{self.pk} (customer #{self.person_id})"
+
+    def clean(self) -> None:
+        errors = {}
+        for name in ("account_holder_name", "routing_number", "account_number"):
+            if not getattr(self, name):
+                errors[name] = "Enter the bank account information."
+        if errors:
+            raise ValidationError(errors)
+        self.account_last_four = digits_only(self.account_number)[-4:]
+
+    def save(self, *args, **kwargs) -> None:
+        if self.account_number:
+            self.account_last_four = digits_only(self.account_number)[-4:]
+        super().save(*args, **kwargs)
