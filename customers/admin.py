@@ -10,22 +10,22 @@ from customers.models import (
     ProgramParticipation,
     SystemRelationship,
 )
-from lib.admin import RecordAdmin, masked_column
+from lib.admin import RecordAdmin, RecordStackedInline, RecordTabularInline, masked_column
 
 
-class AddressInline(admin.StackedInline):
+class AddressInline(RecordStackedInline):
     model = Address
     extra = 0
     exclude = ["address_index"]
 
 
-class PhoneInline(admin.TabularInline):
+class PhoneInline(RecordTabularInline):
     model = PhoneNumber
     extra = 0
     exclude = ["number_index"]
 
 
-class RelationshipInline(admin.TabularInline):
+class RelationshipInline(RecordTabularInline):
     model = SystemRelationship
     extra = 0
 

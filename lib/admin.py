@@ -1,19 +1,26 @@
 """Admin building blocks for record models.
 
-`RecordAdmin` searches through blind indexes (an exact, normalised match: the admin never
-filters on ciphertext) and, until the policy gate decides per role, shows encrypted values
-masked in change lists.
+`RecordAdmin` is a ModelAdmin behind the policy gate (sorn/admin_gate.py): what each user
+sees and changes is decided by sorn.policy. Its search box goes through blind indexes (an
+exact, normalised match: the admin never filters on ciphertext), and only through the
+indexes of fields the user may read in clear. Inlines of record models are
+`RecordTabularInline` / `RecordStackedInline` (an ungated inline is dropped).
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from keystore.fields import BlindIndexField, EncryptedMixin, index_token
+from keystore.fields import BlindIndexField, index_token
 from lib.masking import mask
+from sorn.admin_gate import GatedAdminMixin, GatedStackedInline, GatedTabularInline
+from sorn.policy import Access, field_access
+
+RecordTabularInline = GatedTabularInline
+RecordStackedInline = GatedStackedInline
 
 
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(GatedAdminMixin, admin.ModelAdmin):
     # Blind-indexed fields searched with the term as typed, normalised per index kind;
     # plain `search_fields` (clear identifiers such as order numbers) work as usual.
     blind_search = True
@@ -26,42 +33,48 @@ class RecordAdmin(admin.ModelAdmin):
             return queryset, False
         tokens = {}
         for field in queryset.model._meta.concrete_fields:
-            if self.blind_search and isinstance(field, BlindIndexField):
-                token = index_token(field.kind, term)
-                if token:
-                    tokens.setdefault(field.name, token)
+            if not (self.blind_search and isinstance(field, BlindIndexField)):
+                continue
+            # Searching by a value is reading it: only indexes of fields read in clear.
+            if field_access(request.user, queryset.model, field.name) < Access.READ:
+                continue
+            token = index_token(field.kind, term)
+            if token:
+                tokens.setdefault(field.name, token)
         matched = queryset.none()
         for name, token in tokens.items():
             matched = matched | queryset.filter(**{name: token})
-        if self.search_fields:
+        if term.isdigit():
+            matched = matched | queryset.filter(pk=int(term))  # a record's number
+        if self._declared_search_fields(request):
             plain, may_have_duplicates = super().get_search_results(request, queryset, term)
             return matched | plain, may_have_duplicates
         return matched, False
 
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        for field in self.model._meta.concrete_fields:
-            if isinstance(field, BlindIndexField) and field.name not in readonly:
-                readonly.append(field.name)
-        return readonly
+    def _declared_search_fields(self, request) -> list[str]:
+        return [f for f in super().get_search_fields(request) if f != "=pk"]
 
-    def get_exclude(self, request, obj=None):
-        excluded = list(super().get_exclude(request, obj) or [])
-        return excluded + [
-            f.name for f in self.model._meta.concrete_fields if isinstance(f, BlindIndexField)
-        ]
+    def get_search_fields(self, request):
+        fields = super().get_search_fields(request)
+        # The change list shows its search box only when search_fields is not empty; the
+        # blind indexes and the record number are searched by get_search_results.
+        return fields or (["=pk"] if self._has_blind_search(request) else [])
+
+    def _has_blind_search(self, request) -> bool:
+        return any(
+            isinstance(f, BlindIndexField)
+            and field_access(request.user, self.model, f.name) >= Access.READ
+            for f in self.model._meta.concrete_fields
+        )
 
 
 def masked_column(field_name: str, how: str = "full", description: str | None = None):
-    """A change-list column showing an encrypted field masked."""
+    """A change-list column for an encrypted field; the policy gate decides per user
+    whether it shows in clear, masked (as `how`) or not at all."""
 
     def column(obj):
         return mask(getattr(obj, field_name), how)
 
     column.short_description = description or field_name.replace("_", " ")
-    column.gated_field = field_name  # the policy gate decides per user how to show it
+    column.gated_field = field_name
     return column
-
-
-def is_encrypted(model, field_name: str) -> bool:
-    return isinstance(model._meta.get_field(field_name), EncryptedMixin)

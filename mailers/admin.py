@@ -7,7 +7,7 @@ identifiers (application numbers, mailer IDs, permit numbers) as typed.
 
 from django.contrib import admin
 
-from lib.admin import RecordAdmin, masked_column
+from lib.admin import RecordAdmin, RecordTabularInline, masked_column
 from mailers.models import (
     ACHRecord,
     ApplicationDecision,
@@ -40,7 +40,7 @@ class ApplicationRecordAdmin(FiledRecordAdmin):
     list_select_related = ["person", "application"]
 
 
-class DecisionInline(admin.TabularInline):
+class DecisionInline(RecordTabularInline):
     model = ApplicationDecision
     extra = 0
     fields = ["decision", "decided_at", "decided_by"]
@@ -161,7 +161,7 @@ class SecurityPersonnelAdmin(ApplicationRecordAdmin):
     search_help_text = "The security officer's full name, matched whole."
 
 
-class ContractedPartyInline(admin.TabularInline):
+class ContractedPartyInline(RecordTabularInline):
     model = ContractedParty
     extra = 0
     raw_id_fields = ["person"]
@@ -223,7 +223,7 @@ class ProductUsageAdmin(ApplicationRecordAdmin):
     list_filter = ["product_ordered"]
 
 
-class SecurityAccessInline(admin.TabularInline):
+class SecurityAccessInline(RecordTabularInline):
     model = SecurityAccess
     extra = 0
     raw_id_fields = ["person"]

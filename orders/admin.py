@@ -5,7 +5,7 @@ indexes (RecordAdmin). People are picked by raw ID: there are 100,000 of them.""
 
 from django.contrib import admin
 
-from lib.admin import RecordAdmin, masked_column
+from lib.admin import RecordAdmin, RecordTabularInline, masked_column
 from orders.models import (
     ACHRecord,
     BadCheckEntry,
@@ -45,7 +45,7 @@ class PersonRecordAdmin(RecordAdmin):
 # ---------------------------------------------------------------------------------------
 
 
-class OfflineOrderItemInline(admin.TabularInline):
+class OfflineOrderItemInline(RecordTabularInline):
     model = OfflineOrderItem
     extra = 0
     raw_id_fields = ["person"]
@@ -190,7 +190,7 @@ class ProductAdmin(RecordAdmin):
     search_fields = ["product_code", "name"]
 
 
-class MintOrderLineInline(admin.TabularInline):
+class MintOrderLineInline(RecordTabularInline):
     model = MintOrderLine
     extra = 0
     raw_id_fields = ["person", "product"]

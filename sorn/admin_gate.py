@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from django.contrib import admin
@@ -36,7 +37,10 @@ from sorn.policy import (
 )
 
 
+@cache
 def _masked_display(model: type[models.Model], name: str) -> Callable[[Any], str]:
+    """The masking column/read-only display of a field; one per field, so the admin can
+    recognise it among the read-only fields by identity."""
     how = mask_kind(model, name)
     field = model._meta.get_field(name)
 
@@ -144,6 +148,18 @@ class GatedAdminMixin:
             if allowed[item] != Access.WRITE or not field.editable:
                 readonly.append(item)
         return readonly
+
+    def _form_fields(self, request, obj=None) -> list[str]:
+        """The model fields a form edits: the writable ones (read-only fields and masked
+        displays are rendered beside the form, not in it)."""
+        readonly = {f for f in self.get_readonly_fields(request, obj) if isinstance(f, str)}
+        return [
+            f for f in self.get_fields(request, obj) if isinstance(f, str) and f not in readonly
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["fields"] = self._form_fields(request, obj)
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def get_exclude(self, request, obj=None):
         allowed = readable_fields(request.user, self.model)
@@ -253,7 +269,11 @@ def export_csv(modeladmin, request, queryset) -> HttpResponse:
 
 
 class GatedInlineMixin(GatedAdminMixin):
-    """For inlines: no module permission, same field rules."""
+    """For inlines: the same field rules, applied to each inline form."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["fields"] = self._form_fields(request, obj)
+        return super().get_formset(request, obj, **kwargs)
 
 
 class GatedTabularInline(GatedInlineMixin, admin.TabularInline):

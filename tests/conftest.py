@@ -13,6 +13,16 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture
+def admin_user(django_user_model, settings):
+    """pytest-django's admin user: an installation superuser, who holds no role in the
+    record views unless POLICY_SUPERUSER_ROLES says so; here, the privacy officer's."""
+    settings.POLICY_SUPERUSER_ROLES = ["privacy_officer"]
+    return django_user_model.objects.create_superuser(
+        "admin", "admin@example.com", "x-Admin-pass-1"
+    )
+
+
+@pytest.fixture
 def staff_user(db):
     """A staff user holding one role; `staff_user(Role.AUDITOR)`."""
 

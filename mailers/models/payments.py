@@ -45,7 +45,7 @@ class ACHRecord(EncryptedRecord):
         verbose_name = "ACH record"
 
     def __str__(self) -> str:
-        return f"ACH {self.kind} #{self.pk} on {self.recorded_on}"
+        return f"ACH record #{self.pk} of {self.recorded_on}"
 
     def clean(self) -> None:
         same_person_as_application(self)

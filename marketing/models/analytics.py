@@ -62,7 +62,9 @@ class InsightShare(EncryptedRecord):
         ordering = ["-shared_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Insight share #{self.pk} ({self.kind})"
+        # The row's number only: a title shows to every role that sees the
+        # model, so it carries no field the policy might hide or mask.
+        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def clean(self) -> None:
         errors = {}

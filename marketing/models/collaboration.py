@@ -30,7 +30,9 @@ class ChatChannel(EncryptedRecord):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Chat channel #{self.pk} ({self.kind})"
+        # The row's number only: a title shows to every role that sees the
+        # model, so it carries no field the policy might hide or mask.
+        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def clean(self) -> None:
         if not self.organizer_name:
@@ -88,7 +90,9 @@ class CollaborationMessage(EncryptedRecord):
         ]
 
     def __str__(self) -> str:
-        return f"Message {self.message_id} ({self.record_kind})"
+        # The row's number only: a title shows to every role that sees the
+        # model, so it carries no field the policy might hide or mask.
+        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def clean(self) -> None:
         errors = {}

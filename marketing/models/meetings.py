@@ -106,7 +106,9 @@ class WebMeeting(EncryptedRecord):
         ordering = ["-started_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Meeting {self.meeting_id} ({self.started_at:%Y-%m-%d})"
+        # The row's number only: a title shows to every role that sees the
+        # model, so it carries no field the policy might hide or mask.
+        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def clean(self) -> None:
         if not self.host_name:
@@ -248,7 +250,9 @@ class AdministrationRecord(EncryptedRecord):
         ordering = ["-recorded_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Administration record #{self.pk} ({self.kind})"
+        # The row's number only: a title shows to every role that sees the
+        # model, so it carries no field the policy might hide or mask.
+        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
 
 class TelemetryEvent(EncryptedRecord):

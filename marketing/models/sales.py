@@ -134,7 +134,9 @@ class SupplierContract(EncryptedRecord):
         ]
 
     def __str__(self) -> str:
-        return f"Supplier contract {self.award_number}"
+        # The row's number only: a title shows to every role that sees the
+        # model, so it carries no field the policy might hide or mask.
+        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:

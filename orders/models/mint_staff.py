@@ -41,7 +41,9 @@ class MintStaffUser(EncryptedRecord):
         ]
 
     def __str__(self) -> str:
-        return f"Staff user {self.user_id}"
+        # The row's number only: a title shows to every role that sees the
+        # model, so it carries no field the policy might hide or mask.
+        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

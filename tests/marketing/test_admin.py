@@ -5,13 +5,16 @@ import pytest
 from django.urls import reverse
 
 from marketing.models import BusinessProfile, ParticipantSession, WebMeeting
+from sorn.constants import Role
 from tests.marketing import factories as f
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
 
 @pytest.fixture
-def staff_client(client, django_user_model):
+def staff_client(client, django_user_model, settings):
+    # A superuser holds no role in the record views unless the setting grants one.
+    settings.POLICY_SUPERUSER_ROLES = ["privacy_officer"]
     user = django_user_model.objects.create_superuser("mkt-admin", password="x-Admin-pass-1")
     client.force_login(user)
     return client
@@ -31,12 +34,20 @@ def test_meeting_found_by_host_email_in_another_case(staff_client):
     assert list(response.context["cl"].result_list) == [meeting]
 
 
-def test_host_email_is_shown_masked(staff_client):
+def test_host_email_is_masked_for_a_marketing_analyst(client, staff_user):
+    # The policy masks contact details for marketing analysts and shows them to the
+    # privacy officer.
     f.WebMeetingFactory()
-    response = changelist(staff_client, WebMeeting, "")
-    content = response.content.decode()
+    client.force_login(staff_user(Role.MARKETING_ANALYST))
+    content = changelist(client, WebMeeting, "").content.decode()
     assert "harriet.host@example.org" not in content
     assert "h•••@example.org" in content
+
+
+def test_host_email_is_shown_to_the_privacy_officer(staff_client):
+    f.WebMeetingFactory()
+    content = changelist(staff_client, WebMeeting, "").content.decode()
+    assert "harriet.host@example.org" in content
 
 
 def test_sessions_found_by_meeting_id(staff_client):

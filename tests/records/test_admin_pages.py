@@ -21,7 +21,9 @@ def seeded(settings):
 
 
 @pytest.fixture
-def installer(client, django_user_model):
+def installer(client, django_user_model, settings):
+    """A superuser working as a privacy officer (who sees every record model)."""
+    settings.POLICY_SUPERUSER_ROLES = ["privacy_officer"]
     user = django_user_model.objects.create_superuser("installer", password="x-Install-pass-1")
     client.force_login(user)
     return client
