@@ -5,6 +5,7 @@ from knox import views as knox_views
 from rest_framework.routers import DefaultRouter
 
 from customers.api import CustomerViewSet
+from orders.api import MintOrderViewSet, OfflineOrderViewSet
 from sorn.api import SystemOfRecordsViewSet
 from sorn.api_views import TokenLoginView
 from sorn.views import healthz
@@ -12,6 +13,8 @@ from sorn.views import healthz
 router = DefaultRouter()
 router.register("systems", SystemOfRecordsViewSet, basename="system")
 router.register("customers", CustomerViewSet, basename="customer")
+router.register("orders", OfflineOrderViewSet, basename="order")
+router.register("mint-orders", MintOrderViewSet, basename="mint-order")
 
 api_urls = (
     [
