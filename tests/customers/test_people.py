@@ -156,3 +156,13 @@ def test_an_unknown_preference_is_refused(jose):
     with pytest.raises(ValueError):
         set_preference(jose, "usps-810-300", "favourite_colour", "blue", channel="web")
     assert not jose.preference_changes.exists()
+
+
+def test_an_unknown_system_is_a_field_error(jose):
+    relationship = SystemRelationship(
+        person=jose, system="usps-999-999", started_on=datetime.date(2024, 1, 1)
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        relationship.full_clean()
+    assert "system" in excinfo.value.message_dict
+    assert not SystemRelationship.objects.filter(system="usps-999-999").exists()
