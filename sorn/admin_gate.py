@@ -24,6 +24,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpResponse
 
+from audit.constants import AccessChannel
+from audit.reads import record_read
 from lib.masking import mask
 from sorn.policy import (
     HIDDEN,
@@ -217,6 +219,52 @@ class GatedAdminMixin:
             return False
         return super().lookup_allowed(lookup, value, request)
 
+    # -- recording reads ---------------------------------------------------------------
+
+    def _shown_fields(self, request) -> list[str]:
+        return [
+            getattr(item, "gated_field", item)
+            for item in self.get_list_display(request)
+            if (isinstance(item, str) and item != "__str__") or hasattr(item, "gated_field")
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            record_read(
+                request.user,
+                AccessChannel.ADMIN_LIST,
+                self.model,
+                [obj.pk for obj in changelist.result_list],
+                self._shown_fields(request),
+            )
+        return response
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        context = getattr(response, "context_data", None) or {}
+        original = context.get("original")
+        if original is not None and original.pk is not None:
+            record_read(
+                request.user,
+                AccessChannel.ADMIN_FORM,
+                self.model,
+                [original.pk],
+                list(readable_fields(request.user, self.model)),
+            )
+            for inline in context.get("inline_admin_formsets", []):
+                rows = [form.instance.pk for form in inline.formset.forms if form.instance.pk]
+                inline_model = inline.formset.model
+                record_read(
+                    request.user,
+                    AccessChannel.ADMIN_FORM,
+                    inline_model,
+                    rows,
+                    list(readable_fields(request.user, inline_model)),
+                )
+        return response
+
     # -- inlines -----------------------------------------------------------------------
 
     def get_inline_instances(self, request, obj=None):
@@ -241,23 +289,27 @@ class GatedAdminMixin:
         return actions
 
 
-def export_rows(user, queryset) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of an export: the user's readable fields, values as the user may
-    see them. The one function every export (CSV now, request packages later) uses."""
+def export_rows(user, queryset) -> tuple[list[str], list[list[str]], list]:
+    """Header, rows and primary keys of an export: the user's readable fields, values as
+    the user may see them. The one function every export (CSV now, request packages
+    later) uses; the caller records the read with the channel it serves."""
     model = queryset.model
     names = list(readable_fields(user, model))
     rows = []
+    pks = []
     for obj in restrict_queryset(user, queryset):
+        pks.append(obj.pk)
         row = []
         for name in names:
             value = visible_value(user, obj, name)
             row.append("" if value is HIDDEN or value is None else str(value))
         rows.append(row)
-    return names, rows
+    return names, rows, pks
 
 
 def export_csv(modeladmin, request, queryset) -> HttpResponse:
-    names, rows = export_rows(request.user, queryset)
+    names, rows, pks = export_rows(request.user, queryset)
+    record_read(request.user, AccessChannel.CSV_EXPORT, queryset.model, pks, names)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="{modeladmin.model._meta.model_name}.csv"'

@@ -10,6 +10,8 @@ from typing import Any
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 
+from audit.constants import AccessChannel
+from audit.reads import record_read
 from lib.masking import mask
 from sorn.policy import Access, mask_kind, readable_fields
 
@@ -65,6 +67,19 @@ class GatedModelSerializer(serializers.ModelSerializer):
         for name, serializer_class in self.nested.items():
             gated[name] = serializer_class(many=True, read_only=True, context=self.context)
         return gated
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if self.user is not None:
+            view = self.context.get("view")
+            channel = (
+                AccessChannel.API_LIST
+                if getattr(view, "action", None) == "list"
+                else AccessChannel.API_DETAIL
+            )
+            shown = [name for name in data if name not in self.nested]
+            record_read(self.user, channel, type(instance), [instance.pk], shown)
+        return data
 
     def to_internal_value(self, data):
         # A write that names a field the user may not change is refused whole, naming it;

@@ -1,0 +1,12 @@
+from django.db import models
+
+
+class AccessChannel(models.TextChoices):
+    """Every way a record's fields leave the database through the policy gate."""
+
+    ADMIN_LIST = "admin_list", "Admin change list"
+    ADMIN_FORM = "admin_form", "Admin change form"
+    API_LIST = "api_list", "API list"
+    API_DETAIL = "api_detail", "API detail"
+    CSV_EXPORT = "csv_export", "CSV export"
+    REQUEST_PACKAGE = "request_package", "Privacy Act request package"

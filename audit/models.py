@@ -1,0 +1,67 @@
+"""Audit records: who read which records' fields, through which channel, when.
+
+"Terminal and transaction logging" (safeguards of USPS 810.300, 820.100, 890.000); the
+Mint's "audit logs and records of their system access" (Treasury/Mint .009 (a)). Audit rows
+are append-only: the model and its querysets refuse updates and deletes, and database
+triggers (audit/migrations/0002) reject them in the database.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from audit.constants import AccessChannel
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError(f"{self.model._meta.label} rows are append-only")
+
+    def delete(self):
+        raise AppendOnlyError(f"{self.model._meta.label} rows are append-only")
+
+
+class AppendOnlyModel(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(f"{self._meta.label} rows are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{self._meta.label} rows are append-only")
+
+
+class AccessEvent(AppendOnlyModel):
+    """One channel's read of one model's records in one request: written in bulk, one
+    insert per request, by audit.reads.AccessEventMiddleware."""
+
+    occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Who: kept as values, not a foreign key, so that no later change to the user rewrites
+    # an audit row.
+    user_id = models.IntegerField(null=True, db_index=True)
+    username = models.CharField(max_length=150)
+    roles = models.CharField(max_length=300, help_text="The roles the user worked under.")
+    channel = models.CharField(max_length=20, choices=AccessChannel.choices)
+    model = models.CharField(max_length=100, db_index=True, help_text="app_label.Model")
+    record_ids = models.JSONField(help_text="Primary keys of the records read.")
+    fields = models.JSONField(help_text="The fields let through, as shown (masked or clear).")
+    remote_addr = models.GenericIPAddressField(null=True, blank=True)
+    path = models.CharField(max_length=300, help_text="Request path, without its query string.")
+    purpose = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["model", "occurred_at"], name="access_model_time")]
+
+    def __str__(self) -> str:
+        return f"Access event #{self.pk}"

@@ -1,0 +1,152 @@
+"""Recording reads: the policy gate's channels report what they let through, and one bulk
+insert per request writes it. Reads fail closed: when the access events cannot be written,
+the response is an error and no record data is sent.
+
+Written by hand because django-auditlog records writes only (model signals), not reads.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import models, transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+
+from audit.constants import AccessChannel
+from audit.models import AccessEvent
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class PendingRead:
+    channel: str
+    model: str
+    fields: tuple[str, ...]
+    record_ids: set = field(default_factory=set)
+
+
+@dataclass
+class ReadCollector:
+    user: object
+    remote_addr: str | None
+    path: str
+    purpose: str = ""
+    reads: dict[tuple[str, str, tuple[str, ...]], PendingRead] = field(default_factory=dict)
+
+    def add(self, channel: str, model: str, record_ids: Iterable, fields: Iterable[str]) -> None:
+        key = (channel, model, tuple(fields))
+        pending = self.reads.setdefault(key, PendingRead(channel, model, key[2]))
+        pending.record_ids.update(record_ids)
+
+    def events(self) -> list[AccessEvent]:
+        from sorn.policy import roles_of
+
+        user = self.user
+        roles = ",".join(sorted(roles_of(user)))
+        return [
+            AccessEvent(
+                user_id=getattr(user, "pk", None),
+                username=getattr(user, "username", "") or "",
+                roles=roles,
+                channel=read.channel,
+                model=read.model,
+                record_ids=sorted(read.record_ids),
+                fields=list(read.fields),
+                remote_addr=self.remote_addr,
+                path=self.path[:300],
+                purpose=self.purpose[:300],
+            )
+            for read in self.reads.values()
+            if read.record_ids
+        ]
+
+
+_collector: ContextVar[ReadCollector | None] = ContextVar("audit_reads", default=None)
+
+
+def record_read(
+    user,
+    channel: AccessChannel | str,
+    model: type[models.Model],
+    record_ids: Iterable,
+    fields: Iterable[str],
+) -> None:
+    """Note that `fields` of the given records of `model` were let through `channel`.
+
+    Inside a request the read joins that request's single bulk insert; outside one (a
+    management command, a task) it is written at once."""
+    collector = _collector.get()
+    if collector is not None and collector.user is None:
+        collector.user = user
+    if collector is None:
+        standalone = ReadCollector(user=user, remote_addr=None, path="")
+        standalone.add(str(channel), model._meta.label, record_ids, fields)
+        write_events(standalone)
+        return
+    collector.add(str(channel), model._meta.label, record_ids, fields)
+
+
+def write_events(collector: ReadCollector) -> int:
+    events = collector.events()
+    if events:
+        with transaction.atomic():
+            AccessEvent.objects.bulk_create(events)
+    return len(events)
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The client's address. X-Forwarded-For is trusted only from the proxies named in
+    TRUSTED_PROXIES (any client can forge the header), and then read from the right."""
+    remote = request.META.get("REMOTE_ADDR")
+    trusted = set(getattr(settings, "TRUSTED_PROXIES", ()))
+    if remote in trusted:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        for address in reversed([a for a in forwarded if a]):
+            if address not in trusted:
+                return address
+    return remote
+
+
+class AccessEventMiddleware:
+    """Collects the reads of one request and writes them in one insert before the
+    response leaves; if that fails, the response is replaced by an error (fail closed)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        collector = ReadCollector(
+            user=None,
+            remote_addr=client_address(request),
+            path=request.path,
+            purpose=request.headers.get("X-Access-Purpose", ""),
+        )
+        token = _collector.set(collector)
+        try:
+            response = self.get_response(request)
+            if collector.user is None:
+                collector.user = getattr(request, "user", None)
+            if collector.reads:
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                try:
+                    write_events(collector)
+                except Exception:
+                    # No personal data in the log: the path and the models only.
+                    logger.exception(
+                        "access events could not be written for %s (%s); response withheld",
+                        request.path,
+                        ", ".join(sorted({r.model for r in collector.reads.values()})),
+                    )
+                    return HttpResponseServerError(
+                        "The access could not be recorded, so nothing was sent.",
+                        content_type="text/plain",
+                    )
+            return response
+        finally:
+            _collector.reset(token)
