@@ -65,3 +65,26 @@ class AccessEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Access event #{self.pk}"
+
+
+class AuditSeal(AppendOnlyModel):
+    """A seal over a range of access events: a manifest of (id, row hash) for every row in
+    the range, and a SHA-256 digest over the manifest chained to the previous seal's
+    digest. Altering, removing or inserting a sealed row, or a seal, breaks the chain
+    (`manage.py verify_audit`)."""
+
+    sequence = models.PositiveIntegerField(unique=True)
+    first_id = models.BigIntegerField()
+    last_id = models.BigIntegerField()
+    row_count = models.PositiveIntegerField()
+    # 24 bytes a row: the id (8, big-endian) and the first 16 bytes of the row's SHA-256.
+    manifest = models.BinaryField()
+    previous_digest = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64)
+    sealed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sequence"]
+
+    def __str__(self) -> str:
+        return f"Audit seal #{self.sequence}"
