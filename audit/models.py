@@ -8,6 +8,7 @@ triggers (audit/migrations/0002) reject them in the database.
 
 from __future__ import annotations
 
+from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.db import models
 from django.utils import timezone
 
@@ -88,3 +89,31 @@ class AuditSeal(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Audit seal #{self.sequence}"
+
+
+class ChangeEntry(AbstractLogEntry):
+    """django-auditlog's log entry, kept here (AUDITLOG_LOGENTRY_MODEL) so that what an
+    entry says about a person is sealed under that person's record's data key: when
+    retention destroys the record and its key, the entry's content becomes unreadable
+    (USPS 810.300, 820.100, 890.000 disposal; NIST SP 800-88 cryptographic erase), while
+    who changed which record, how and when stays readable. Append-only."""
+
+    objects = LogEntryManager.from_queryset(AppendOnlyQuerySet)()
+
+    class Meta(AbstractLogEntry.Meta):
+        verbose_name = "change entry"
+        verbose_name_plural = "change entries"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("change entries are append-only")
+        from audit.changes import seal_entry
+
+        seal_entry(self)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("change entries are append-only")
+
+    def __str__(self) -> str:
+        return f"Change entry #{self.pk}"

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # Every read the policy gate lets through is recorded, one insert per request; a read
     # that cannot be recorded is not sent (audit/reads.py).
     "audit.reads.AccessEventMiddleware",
+    # Every write is logged (django-auditlog) with its user and trusted client address.
+    "audit.changes.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -274,6 +276,11 @@ if not _keyring_text:
         raise ImproperlyConfigured("KEYRING (or KEYRING_FILE) must be set when DEBUG is off")
     _keyring_text = development_keyring(DATA_DIR / "keys" / "keyring.json")
 KEYRING = parse_keyring(_keyring_text)
+
+# Audit of writes (django-auditlog), into audit.ChangeEntry, whose content is sealed under
+# each record's data key (audit/changes.py).
+AUDITLOG_LOGENTRY_MODEL = "audit.ChangeEntry"
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # set by audit.changes from trusted addresses only
 
 # Demo data ----------------------------------------------------------------------------
 

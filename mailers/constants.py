@@ -84,13 +84,6 @@ class PaymentMethod(models.TextChoices):
     NONE = "none", "No payment required"
 
 
-class CardBrand(models.TextChoices):
-    VISA = "visa", "Visa"
-    MASTERCARD = "mastercard", "Mastercard"
-    AMEX = "amex", "American Express"
-    DISCOVER = "discover", "Discover"
-
-
 class ReferralMethod(models.TextChoices):
     # USPS 820.100, category 6: customer feedback, "method of referral".
     USPS_WEBSITE = "usps_website", "usps.com"
@@ -197,11 +190,6 @@ class SecuredResource(models.TextChoices):
     EVS = "evs", "eVS"
     INFORMED_VISIBILITY = "informed_visibility", "Informed Visibility"
     MAILER_ID_CERTIFICATES = "mid_certificates", "Mailer ID certificates"
-
-
-class BankAccountType(models.TextChoices):
-    CHECKING = "checking", "Checking"
-    SAVINGS = "savings", "Savings"
 
 
 class ACHRecordKind(models.TextChoices):

@@ -22,13 +22,13 @@ from django.utils import timezone
 from stdnum.us import rtn
 
 from lib.demo import DemoContext, bulk_insert
+from lib.payments import BankAccountType, card_brand_of
 from mailers.constants import (
     AccessLevel,
     AccountRole,
     ACHRecordKind,
     AnnualRevenue,
     ApplicationStatus,
-    BankAccountType,
     ContainerType,
     ContractedPartyKind,
     Decision,
@@ -64,7 +64,6 @@ from mailers.models import (
     SecurityPersonnel,
     TechnicalProfile,
 )
-from mailers.validators import card_brand_of
 from sorn.constants import SystemSlug
 
 SYSTEM = SystemSlug.USPS_820_100.value

@@ -1,5 +1,6 @@
 """Field validators for USPS 820.100 records, with messages fit for a person filling a
-form. Each raises ValidationError and never echoes the value (it may be personal)."""
+form (card and bank account numbers: `lib.payments`). Each raises ValidationError and
+never echoes the value (it may be personal)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,10 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from stdnum import luhn
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.us import rtn
 
 from mailers.constants import IdentifierKind
 
-_DIGITS = re.compile(r"^\d+$")
 _SSN_LAST_FOUR = re.compile(r"^\d{4}$")
-_ACCOUNT_NUMBER = re.compile(r"^\d{4,17}$")
 
 # USPS 820.100, category 2: the shape of each identifier a mailer is known by.
 IDENTIFIER_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
@@ -63,46 +59,6 @@ def validate_ssn_last_four(value: str) -> None:
         raise ValidationError(
             "Enter exactly the last four digits of the Social Security Number.",
             code="ssn_last_four",
-        )
-
-
-def card_digits(value: str) -> str:
-    return re.sub(r"[\s\-]", "", value or "")
-
-
-def validate_card_number(value: str) -> None:
-    digits = card_digits(value)
-    if not _DIGITS.match(digits) or not 13 <= len(digits) <= 19 or not luhn.is_valid(digits):
-        raise ValidationError("Enter a valid card number.", code="card_number")
-
-
-def card_brand_of(value: str) -> str:
-    """The brand of a card number by its issuer prefix, or "" when unknown."""
-    digits = card_digits(value)
-    if digits.startswith("4"):
-        return "visa"
-    if digits[:2] in {"34", "37"}:
-        return "amex"
-    if digits[:2] in {"51", "52", "53", "54", "55"} or "2221" <= digits[:4] <= "2720":
-        return "mastercard"
-    if digits.startswith(("6011", "65")):
-        return "discover"
-    return ""
-
-
-def validate_routing_number(value: str) -> None:
-    try:
-        rtn.validate(value or "")
-    except StdnumError as exc:
-        raise ValidationError(
-            "Enter a valid 9-digit ABA routing number.", code="routing_number"
-        ) from exc
-
-
-def validate_bank_account_number(value: str) -> None:
-    if not _ACCOUNT_NUMBER.match(value or ""):
-        raise ValidationError(
-            "Enter the bank account number: 4 to 17 digits.", code="account_number"
         )
 
 

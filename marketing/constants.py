@@ -119,20 +119,6 @@ class PaymentMethod(models.TextChoices):
     CHECK = "check", "Check"
 
 
-class CardBrand(models.TextChoices):
-    # Category 6: card "type".
-    VISA = "visa", "Visa"
-    MASTERCARD = "mastercard", "Mastercard"
-    AMEX = "amex", "American Express"
-    DISCOVER = "discover", "Discover"
-    OTHER = "other", "Other"
-
-
-class BankAccountType(models.TextChoices):
-    CHECKING = "checking", "Checking"
-    SAVINGS = "savings", "Savings"
-
-
 class ConferencingUserType(models.TextChoices):
     # Category 12: "User Type".
     BASIC = "basic", "Basic"

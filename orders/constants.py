@@ -17,13 +17,6 @@ class OrderStatus(models.TextChoices):
     RETURNED = "returned", "Returned"
 
 
-class CardBrand(models.TextChoices):
-    VISA = "visa", "Visa"
-    MASTERCARD = "mastercard", "Mastercard"
-    AMEX = "amex", "American Express"
-    DISCOVER = "discover", "Discover"
-
-
 class CardType(models.TextChoices):
     # USPS 810.300 payment information: "Credit and/or debit card number, type, ..."
     CREDIT = "credit", "Credit"
@@ -51,11 +44,6 @@ class OfflinePaymentMethod(models.TextChoices):
     CARD = "card", "Credit or debit card"
     CHECK = "check", "Check"
     MONEY_ORDER = "money_order", "Money order"
-
-
-class BankAccountType(models.TextChoices):
-    CHECKING = "checking", "Checking"
-    SAVINGS = "savings", "Savings"
 
 
 class ACHStatus(models.TextChoices):

@@ -3,23 +3,17 @@ trail, and the key contacts they name (USPS 820.100, category 1; purpose 1)."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import (
-    MaxValueValidator,
-    MinValueValidator,
-    validate_email,
-)
+from django.core.validators import validate_email
 from django.db import models
 
 from customers.validators import validate_phone, validate_postal_code
 from keystore.fields import BlindIndexField, EncryptedRecord, EncryptedTextField
+from lib.payments import PaymentCardFields, card_number_field
 from mailers.constants import (
     AnnualRevenue,
     ApplicationStatus,
-    CardBrand,
     Decision,
     EmploymentStatus,
     Industry,
@@ -30,10 +24,9 @@ from mailers.constants import (
     ReferralMethod,
 )
 from mailers.models.base import same_person_as_application
-from mailers.validators import card_brand_of, card_digits, validate_card_number
 
 
-class MailerApplication(EncryptedRecord):
+class MailerApplication(PaymentCardFields, EncryptedRecord):
     """One application for a mailer product or service.
 
     The applicant is the person; the applicant's name, mail and e-mail address and phone
@@ -74,17 +67,11 @@ class MailerApplication(EncryptedRecord):
     annual_revenue = models.CharField(max_length=20, choices=AnnualRevenue.choices, blank=True)
     employment_status = EncryptedTextField(max_length=24, choices=EmploymentStatus.choices)
     job_title = EncryptedTextField("job title and/or role", max_length=200)
-    # USPS 820.100, category 1: "payment information". Never a card verification code.
+    # USPS 820.100, category 1: "payment information": the card fields of
+    # `PaymentCardFields`, never a card verification code.
     payment_method = models.CharField(max_length=8, choices=PaymentMethod.choices)
-    card_number = EncryptedTextField(max_length=23, validators=[validate_card_number])
-    card_brand = models.CharField(max_length=12, choices=CardBrand.choices, blank=True)
-    card_last_four = models.CharField(max_length=4, blank=True, editable=False)
-    card_expiry_month = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
-    card_expiry_year = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
-    )
+    # The application form's wording: one message for any card number it refuses.
+    card_number = card_number_field("Enter a valid card number.")
     # USPS 820.100, category 6: customer feedback, "method of referral".
     referral_method = models.CharField(max_length=16, choices=ReferralMethod.choices, blank=True)
 
@@ -102,39 +89,15 @@ class MailerApplication(EncryptedRecord):
         return f"Application {self.application_number}"
 
     def clean(self) -> None:
-        if isinstance(self.card_number, str):
-            self.card_number = card_digits(self.card_number)  # as typed: spaces, hyphens
         errors: dict[str, str] = {}
         if self.payment_method == PaymentMethod.CARD:
-            if not self.card_number:
-                errors["card_number"] = "Enter the card number to pay by card."
-            if not (self.card_expiry_month and self.card_expiry_year):
-                errors["card_expiry_month"] = "Enter the card's expiry month and year."
-            elif self.submitted_on and _card_expired(
-                self.card_expiry_year, self.card_expiry_month, self.submitted_on
-            ):
-                # Checked against the submission, so a card that expired since does not make
-                # a kept application invalid.
-                errors["card_expiry_month"] = "The card had expired when the application was made."
-        elif self.card_number or self.card_expiry_month or self.card_expiry_year:
+            # Checked against the submission, so a card that expired since does not make
+            # a kept application invalid.
+            errors = self.card_errors(self.submitted_on)
+        elif any(getattr(self, name) not in (None, "") for name in self.CARD_FIELDS):
             errors["payment_method"] = "Card details are kept only when paying by card."
         if errors:
             raise ValidationError(errors)
-        if self.card_number:
-            brand = card_brand_of(self.card_number)
-            if self.card_brand and brand and self.card_brand != brand:
-                raise ValidationError({"card_brand": "The card number is not of this brand."})
-            self.card_brand = self.card_brand or brand
-
-    def save(self, *args, **kwargs) -> None:
-        # The clear last four follow the encrypted number, so staff can recognise the card.
-        self.card_last_four = card_digits(self.card_number)[-4:] if self.card_number else ""
-        super().save(*args, **kwargs)
-
-
-def _card_expired(year: int, month: int, on: datetime.date) -> bool:
-    # A card is valid through the last day of its expiry month.
-    return (year, month) < (on.year, on.month)
 
 
 class ApplicationDecision(EncryptedRecord):

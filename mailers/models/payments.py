@@ -7,9 +7,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from keystore.fields import EncryptedRecord, EncryptedTextField
-from mailers.constants import ACHRecordKind, BankAccountType
+from lib.payments import BankAccountType, bank_account_number_field, routing_number_field
+from mailers.constants import ACHRecordKind
 from mailers.models.base import same_person_as_application
-from mailers.validators import validate_bank_account_number, validate_routing_number
 
 
 class ACHRecord(EncryptedRecord):
@@ -30,12 +30,8 @@ class ACHRecord(EncryptedRecord):
     kind = models.CharField(max_length=16, choices=ACHRecordKind.choices)
     recorded_on = models.DateField(db_index=True)
     account_holder_name = EncryptedTextField(max_length=200, blank=False)
-    routing_number = EncryptedTextField(
-        max_length=9, blank=False, validators=[validate_routing_number]
-    )
-    account_number = EncryptedTextField(
-        max_length=17, blank=False, validators=[validate_bank_account_number]
-    )
+    routing_number = routing_number_field(blank=False)
+    account_number = bank_account_number_field(blank=False)
     account_type = models.CharField(max_length=8, choices=BankAccountType.choices)
     amount = models.DecimalField(
         max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from stdnum.us import rtn
 
+from lib.payments import BankAccountType, card_brand_of
 from marketing.constants import (
-    BankAccountType,
     CampaignResponseType,
     ContestOutcome,
     EventRole,
@@ -35,7 +35,6 @@ from marketing.models import (
     SupplierContract,
     SurveyResponse,
 )
-from marketing.validators import card_brand
 
 # Clear values are fixed lists, never drawn from the pools of people's names and towns,
 # so a dump of the database shows no customer's personal value in clear.
@@ -207,7 +206,7 @@ class SalesRecords:
         if method == PaymentMethod.CARD:
             number = self.ctx.card_number()
             payment.card_number = number
-            payment.card_brand = card_brand(number)
+            payment.card_brand = card_brand_of(number)
             payment.card_last_four = number[-4:]
             payment.card_expiry_month = rng.randint(1, 12)
             payment.card_expiry_year = registration.registered_on.year + rng.randint(1, 4)

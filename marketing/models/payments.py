@@ -3,32 +3,23 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime
-
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 
 from keystore.fields import EncryptedRecord, EncryptedTextField
-from marketing.constants import BankAccountType, CardBrand, PaymentMethod
-from marketing.validators import (
-    card_brand,
-    digits_only,
-    validate_bank_account_number,
-    validate_card_number,
-    validate_routing_number,
+from lib.payments import (
+    BankAccountType,
+    PaymentCardFields,
+    bank_account_number_field,
+    routing_number_field,
 )
+from marketing.constants import PaymentMethod
 
 AMOUNT = {"max_digits": 10, "decimal_places": 2, "validators": [MinValueValidator(0.01)]}
 
 
-def card_expires_on(year: int, month: int) -> datetime.date:
-    """A card is good through the last day of its expiry month."""
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
-class Payment(EncryptedRecord):
+class Payment(PaymentCardFields, EncryptedRecord):
     """A card or check payment. Category 6: "Credit and/or debit card number, type,
     expiration date, and check information". The card number is encrypted and shown by
     its last four digits; a card verification code is never accepted or stored."""
@@ -46,20 +37,10 @@ class Payment(EncryptedRecord):
     paid_on = models.DateField(db_index=True)
     amount = models.DecimalField(**AMOUNT)
     method = models.CharField(max_length=8, choices=PaymentMethod.choices)
-    card_number = EncryptedTextField(max_length=23, validators=[validate_card_number])
-    card_brand = models.CharField("card type", max_length=12, choices=CardBrand.choices, blank=True)
-    card_last_four = models.CharField(max_length=4, blank=True, editable=False)
-    card_expiry_month = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
-    card_expiry_year = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
-    )
+    # The card: `PaymentCardFields`, where the notice's card "type" is `card_brand`.
     check_number = models.CharField(max_length=15, blank=True)
-    check_routing_number = EncryptedTextField(max_length=9, validators=[validate_routing_number])
-    check_account_number = EncryptedTextField(
-        max_length=17, validators=[validate_bank_account_number]
-    )
+    check_routing_number = routing_number_field()
+    check_account_number = bank_account_number_field()
 
     class Meta:
         ordering = ["-paid_on", "-id"]
@@ -84,21 +65,11 @@ class Payment(EncryptedRecord):
             self._clean_check()
 
     def _clean_card(self) -> None:
-        errors = {}
-        if not self.card_number:
-            errors["card_number"] = "Enter the card number."
-        if not (self.card_expiry_month and self.card_expiry_year):
-            errors["card_expiry_month"] = "Enter the card's expiration month and year."
-        elif (
-            self.paid_on
-            and card_expires_on(self.card_expiry_year, self.card_expiry_month) < self.paid_on
-        ):
-            errors["card_expiry_year"] = "The card had expired when the payment was made."
+        errors = self.card_errors(self.paid_on)
         if self.check_routing_number or self.check_account_number or self.check_number:
             errors["method"] = "A card payment carries no check information."
         if errors:
             raise ValidationError(errors)
-        self.fill_card_summary()
 
     def _clean_check(self) -> None:
         errors = {}
@@ -109,16 +80,6 @@ class Payment(EncryptedRecord):
             errors["method"] = "A check payment carries no card number."
         if errors:
             raise ValidationError(errors)
-
-    def fill_card_summary(self) -> None:
-        """Card type and last four, kept in clear so the number itself is rarely decrypted."""
-        if self.card_number:
-            self.card_last_four = digits_only(self.card_number)[-4:]
-            self.card_brand = self.card_brand or card_brand(self.card_number)
-
-    def save(self, *args, **kwargs) -> None:
-        self.fill_card_summary()
-        super().save(*args, **kwargs)
 
 
 class AchRecord(EncryptedRecord):
@@ -138,8 +99,8 @@ class AchRecord(EncryptedRecord):
     authorized_on = models.DateField(db_index=True)
     amount = models.DecimalField(**AMOUNT)
     account_holder_name = EncryptedTextField(max_length=200)
-    routing_number = EncryptedTextField(max_length=9, validators=[validate_routing_number])
-    account_number = EncryptedTextField(max_length=17, validators=[validate_bank_account_number])
+    routing_number = routing_number_field()
+    account_number = bank_account_number_field()
     account_last_four = models.CharField(max_length=4, blank=True, editable=False)
     account_type = models.CharField(max_length=10, choices=BankAccountType.choices)
 
@@ -160,9 +121,9 @@ class AchRecord(EncryptedRecord):
                 errors[name] = "Enter the bank account information."
         if errors:
             raise ValidationError(errors)
-        self.account_last_four = digits_only(self.account_number)[-4:]
+        self.account_last_four = self.account_number[-4:]
 
     def save(self, *args, **kwargs) -> None:
         if self.account_number:
-            self.account_last_four = digits_only(self.account_number)[-4:]
+            self.account_last_four = self.account_number[-4:]
         super().save(*args, **kwargs)

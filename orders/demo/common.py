@@ -9,8 +9,8 @@ from typing import Any
 from django.utils import timezone
 
 from lib.demo import DemoContext
+from lib.payments import card_brand_of
 from orders.constants import CardType, OrderStatus
-from orders.validators import card_brand_of
 
 # Bank routing numbers with valid check digits (ABA), used for synthetic checks and ACH.
 ROUTING_NUMBERS = ["011000015", "021000021", "026009593", "121000248", "111000025"]

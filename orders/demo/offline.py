@@ -8,10 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 from lib.demo import DemoContext, bulk_insert
+from lib.payments import BankAccountType
 from orders.constants import (
     ACHStatus,
     BadCheckStatus,
-    BankAccountType,
     ClaimStatus,
     InquiryChannel,
     OfflineChannel,

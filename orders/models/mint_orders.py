@@ -197,10 +197,6 @@ class MintPayment(PaymentCard, EncryptedRecord):
     def __str__(self) -> str:
         return f"Card payment #{self.pk} of order #{self.order_id}"
 
-    def save(self, *args, **kwargs) -> None:
-        self.fill_card_summary()
-        super().save(*args, **kwargs)
-
     def clean(self) -> None:
         errors = check_same_person(self, "order")
         errors.update(self.card_errors(self.paid_on))

@@ -18,11 +18,11 @@ from django.utils import timezone
 
 from customers.validators import validate_postal_code
 from keystore.fields import EncryptedRecord, EncryptedTextField
+from lib.payments import BankAccountType, bank_account_number_field, routing_number_field
 from orders.constants import (
     CLAIM_CLOSED,
     ACHStatus,
     BadCheckStatus,
-    BankAccountType,
     ClaimStatus,
     InquiryChannel,
     OfflineChannel,
@@ -37,12 +37,7 @@ from orders.models.common import (
     normalize_number,
     raise_if,
 )
-from orders.validators import (
-    validate_bank_account_number,
-    validate_digits,
-    validate_identifier,
-    validate_routing_number,
-)
+from orders.validators import validate_digits, validate_identifier
 
 PERSON = "customers.Person"
 CENT = Decimal("0.01")
@@ -126,10 +121,8 @@ class OfflinePayment(PaymentCard, EncryptedRecord):
     # Check: the number in clear (it is what the bad-check list quotes); the bank's
     # routing and account numbers encrypted.
     check_number = models.CharField(max_length=20, blank=True, validators=[validate_digits])
-    bank_routing_number = EncryptedTextField(max_length=9, validators=[validate_routing_number])
-    bank_account_number = EncryptedTextField(
-        max_length=17, validators=[validate_bank_account_number]
-    )
+    bank_routing_number = routing_number_field()
+    bank_account_number = bank_account_number_field()
     money_order_number = models.CharField(max_length=20, blank=True, validators=[validate_digits])
 
     CHECK_FIELDS = ("check_number", "bank_routing_number", "bank_account_number")
@@ -146,10 +139,6 @@ class OfflinePayment(PaymentCard, EncryptedRecord):
         # The row's number only: a title shows to every role that sees the
         # model, so it carries no field the policy might hide or mask.
         return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.fill_card_summary()
-        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors = check_same_person(self, "order")
@@ -191,10 +180,8 @@ class ACHRecord(EncryptedRecord):
         related_name="ach_records",
     )
     account_holder_name = EncryptedTextField(max_length=200)
-    bank_routing_number = EncryptedTextField(max_length=9, validators=[validate_routing_number])
-    bank_account_number = EncryptedTextField(
-        max_length=17, validators=[validate_bank_account_number]
-    )
+    bank_routing_number = routing_number_field()
+    bank_account_number = bank_account_number_field()
     account_type = models.CharField(max_length=10, choices=BankAccountType.choices)
     amount = money(validators=[MinValueValidator(CENT)])
     debit_date = models.DateField(default=timezone.localdate, db_index=True)

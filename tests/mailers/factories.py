@@ -7,12 +7,12 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from customers.models import Person, SystemRelationship
+from lib.payments import BankAccountType
 from mailers import models
 from mailers.constants import (
     AccessLevel,
     AccountRole,
     ACHRecordKind,
-    BankAccountType,
     IdentifierKind,
     KeyContactRole,
     LogonOutcome,
