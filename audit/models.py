@@ -69,12 +69,13 @@ class AccessEvent(AppendOnlyModel):
 
 
 class AuditSeal(AppendOnlyModel):
-    """A seal over a range of access events: a manifest of (id, row hash) for every row in
-    the range, and a SHA-256 digest over the manifest chained to the previous seal's
-    digest. Altering, removing or inserting a sealed row, or a seal, breaks the chain
-    (`manage.py verify_audit`)."""
+    """A seal over a range of one audit stream's rows (access events, change entries): a
+    manifest of (id, row hash) for every row in the range, and a SHA-256 digest over the
+    manifest chained to the stream's previous seal. Altering, removing or inserting a
+    sealed row, or a seal, breaks the chain (`manage.py verify_audit`)."""
 
-    sequence = models.PositiveIntegerField(unique=True)
+    stream = models.CharField(max_length=20, default="access_events")
+    sequence = models.PositiveIntegerField()
     first_id = models.BigIntegerField()
     last_id = models.BigIntegerField()
     row_count = models.PositiveIntegerField()
@@ -85,10 +86,13 @@ class AuditSeal(AppendOnlyModel):
     sealed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["sequence"]
+        ordering = ["stream", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["stream", "sequence"], name="one_seal_per_place")
+        ]
 
     def __str__(self) -> str:
-        return f"Audit seal #{self.sequence}"
+        return f"Audit seal {self.stream} #{self.sequence}"
 
 
 class ChangeEntry(AbstractLogEntry):

@@ -1,62 +1,85 @@
-"""Sealing and verifying the access events: a hash chain over manifests of row hashes.
+"""Sealing and verifying the audit streams: a hash chain over manifests of row hashes.
 
-Written by hand: no well-kept library seals Django rows in a verifiable chain. The
-canonical form of a row is the JSON of its stored values; a seal's digest is
-SHA-256(previous digest || manifest), where the manifest lists each sealed row's id and
-the first 16 bytes of SHA-256(canonical row), so verification can name the first
-altered, missing or inserted row.
+Written by hand: no well-kept library seals Django rows in a verifiable chain. Each stream
+(access events, change entries) has its own chain. The canonical form of a row is the JSON
+of its stored values; a seal's digest is SHA-256(previous digest || manifest), where the
+manifest lists each sealed row's id and the first 16 bytes of SHA-256(canonical row), so
+verification can name the first altered, missing or inserted row.
 """
 
 from __future__ import annotations
 
 import datetime
+import decimal
 import hashlib
 import json
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
-from audit.models import AccessEvent, AuditSeal
+from audit.models import AccessEvent, AuditSeal, ChangeEntry
 
 GENESIS = "0" * 64
 ROW = struct.Struct(">q16s")
 # Rows are sealed only once they are this old, so that a request still committing its
 # insert (with a lower id than rows already committed) is never left outside a seal.
 GRACE = datetime.timedelta(seconds=60)
-SEALED_FIELDS = (
-    "id", "occurred_at", "user_id", "username", "roles", "channel", "model", "record_ids",
-    "fields", "remote_addr", "path", "purpose",
-)  # fmt: skip
 
 
-def canonical(row: dict) -> bytes:
-    values = []
-    for name in SEALED_FIELDS:
-        value = row[name]
-        if isinstance(value, datetime.datetime):
-            value = value.astimezone(datetime.UTC).isoformat(timespec="microseconds")
-        values.append(value)
-    return json.dumps(values, separators=(",", ":"), ensure_ascii=False).encode()
+@dataclass(frozen=True)
+class Stream:
+    name: str
+    model: type[models.Model]
+    time_field: str
+
+    @property
+    def fields(self) -> list[str]:
+        return [f.attname for f in self.model._meta.concrete_fields]
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name)
 
 
-def row_hash(row: dict) -> bytes:
-    return hashlib.sha256(canonical(row)).digest()[:16]
+STREAMS = (
+    Stream("access_events", AccessEvent, "occurred_at"),
+    Stream("change_entries", ChangeEntry, "timestamp"),
+)
+
+
+def _json_value(value):
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).isoformat(timespec="microseconds")
+    if isinstance(value, datetime.date | decimal.Decimal):
+        return str(value)
+    if isinstance(value, bytes | memoryview):
+        return bytes(value).hex()
+    return value
+
+
+def canonical(stream: Stream, row: dict) -> bytes:
+    values = [_json_value(row[name]) for name in stream.fields]
+    return json.dumps(values, separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode()
+
+
+def row_hash(stream: Stream, row: dict) -> bytes:
+    return hashlib.sha256(canonical(stream, row)).digest()[:16]
 
 
 def chain(previous: str, manifest: bytes) -> str:
     return hashlib.sha256(previous.encode() + bytes(manifest)).hexdigest()
 
 
-def _rows(first_id: int, last_id: int, chunk: int = 20000) -> Iterator[dict]:
+def _rows(stream: Stream, first_id: int, last_id: int, chunk: int = 20000) -> Iterator[dict]:
     start = first_id
     while start <= last_id:
         rows = list(
-            AccessEvent.objects.filter(id__gte=start, id__lte=last_id)
+            stream.model.objects.filter(id__gte=start, id__lte=last_id)
             .order_by("id")
-            .values(*SEALED_FIELDS)[:chunk]
+            .values(*stream.fields)[:chunk]
         )
         if not rows:
             return
@@ -65,15 +88,16 @@ def _rows(first_id: int, last_id: int, chunk: int = 20000) -> Iterator[dict]:
 
 
 @transaction.atomic
-def seal_new_events(
-    max_rows: int = 200_000, now: datetime.datetime | None = None
+def seal_new_rows(
+    stream: Stream, max_rows: int = 200_000, now: datetime.datetime | None = None
 ) -> AuditSeal | None:
-    """Seal the access events written since the last seal (up to `max_rows`)."""
-    last = AuditSeal.objects.select_for_update().order_by("-sequence").first()
+    """Seal the rows of `stream` written since its last seal (up to `max_rows`)."""
+    seals = AuditSeal.objects.select_for_update().filter(stream=stream.name)
+    last = seals.order_by("-sequence").first()
     after = last.last_id if last else 0
     cutoff = (now or timezone.now()) - GRACE
     newest = (
-        AccessEvent.objects.filter(id__gt=after, occurred_at__lte=cutoff)
+        stream.model.objects.filter(id__gt=after, **{f"{stream.time_field}__lte": cutoff})
         .order_by("-id")
         .values_list("id", flat=True)
         .first()
@@ -83,8 +107,8 @@ def seal_new_events(
     manifest = bytearray()
     first_id = last_id = None
     count = 0
-    for row in _rows(after + 1, newest):
-        manifest += ROW.pack(row["id"], row_hash(row))
+    for row in _rows(stream, after + 1, newest):
+        manifest += ROW.pack(row["id"], row_hash(stream, row))
         first_id = first_id or row["id"]
         last_id = row["id"]
         count += 1
@@ -92,6 +116,7 @@ def seal_new_events(
             break
     previous = last.digest if last else GENESIS
     return AuditSeal.objects.create(
+        stream=stream.name,
         sequence=(last.sequence + 1) if last else 1,
         first_id=first_id,
         last_id=last_id,
@@ -102,11 +127,16 @@ def seal_new_events(
     )
 
 
+def seal_new_events(max_rows: int = 200_000) -> AuditSeal | None:
+    """Seal new access events (the stream most writes go to)."""
+    return seal_new_rows(STREAMS[0], max_rows)
+
+
 @dataclass
 class VerificationResult:
-    seals: int
-    rows: int
-    unsealed: int
+    seals: int = 0
+    rows: int = 0
+    unsealed: int = 0
     problem: str | None = None
 
     @property
@@ -114,43 +144,58 @@ class VerificationResult:
         return self.problem is None
 
 
-def verify_chain() -> VerificationResult:
-    """Recompute every seal; the first break found is reported (identifiers only)."""
-    previous = GENESIS
-    rows = seals = 0
-    expected_sequence = 1
-    last_id = 0
-    for seal in AuditSeal.objects.order_by("sequence").iterator(chunk_size=100):
-        seals += 1
-        if seal.sequence != expected_sequence:
-            return VerificationResult(
-                seals, rows, 0, f"seal #{expected_sequence} is missing (found #{seal.sequence})"
-            )
-        expected_sequence += 1
+def verify_stream(stream: Stream) -> VerificationResult:
+    """Recompute one stream's seals; the first break found is reported (identifiers
+    only)."""
+    result = VerificationResult()
+    previous, expected, last_id = GENESIS, 1, 0
+    name = stream.label
+    for seal in (
+        AuditSeal.objects.filter(stream=stream.name).order_by("sequence").iterator(chunk_size=100)
+    ):
+        result.seals += 1
+        where = f"{stream.name} seal #{seal.sequence}"
+        if seal.sequence != expected:
+            result.problem = f"{stream.name} seal #{expected} is missing"
+            return result
+        expected += 1
         manifest = bytes(seal.manifest)
         if seal.previous_digest != previous or chain(previous, manifest) != seal.digest:
-            return VerificationResult(seals, rows, 0, f"seal #{seal.sequence} does not chain")
+            result.problem = f"{where} does not chain"
+            return result
         previous = seal.digest
         listed = dict(ROW.iter_unpack(manifest))
         if len(listed) != seal.row_count:
-            return VerificationResult(seals, rows, 0, f"seal #{seal.sequence} is malformed")
+            result.problem = f"{where} is malformed"
+            return result
         found = set()
-        for row in _rows(seal.first_id, seal.last_id):
-            rows += 1
+        for row in _rows(stream, seal.first_id, seal.last_id):
+            result.rows += 1
             found.add(row["id"])
             if row["id"] not in listed:
-                return VerificationResult(
-                    seals, rows, 0, f"access event #{row['id']} was inserted after sealing"
-                )
-            if listed[row["id"]] != row_hash(row):
-                return VerificationResult(
-                    seals, rows, 0, f"access event #{row['id']} was altered after sealing"
-                )
+                result.problem = f"{name} #{row['id']} was inserted after sealing"
+                return result
+            if listed[row["id"]] != row_hash(stream, row):
+                result.problem = f"{name} #{row['id']} was altered after sealing"
+                return result
         missing = sorted(set(listed) - found)
         if missing:
-            return VerificationResult(
-                seals, rows, 0, f"access event #{missing[0]} is missing from its seal"
-            )
+            result.problem = f"{name} #{missing[0]} is missing from its seal"
+            return result
         last_id = seal.last_id
-    unsealed = AccessEvent.objects.filter(id__gt=last_id).count()
-    return VerificationResult(seals, rows, unsealed)
+    result.unsealed = stream.model.objects.filter(id__gt=last_id).count()
+    return result
+
+
+def verify_chain() -> VerificationResult:
+    """Every stream, in turn; the first break anywhere is the answer."""
+    total = VerificationResult()
+    for stream in STREAMS:
+        result = verify_stream(stream)
+        total.seals += result.seals
+        total.rows += result.rows
+        total.unsealed += result.unsealed
+        if not result.ok:
+            total.problem = result.problem
+            return total
+    return total

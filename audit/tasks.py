@@ -1,13 +1,14 @@
 from celery import shared_task
 
-from audit.seals import seal_new_events
+from audit.seals import STREAMS, seal_new_rows
 
 
 @shared_task
 def seal_audit() -> int:
-    """Seal the access events written since the last seal (run by beat every few minutes);
-    returns the number of rows sealed."""
+    """Seal every audit stream's rows written since its last seal (run by beat every few
+    minutes); returns the number of rows sealed."""
     sealed = 0
-    while (seal := seal_new_events()) is not None:
-        sealed += seal.row_count
+    for stream in STREAMS:
+        while (seal := seal_new_rows(stream)) is not None:
+            sealed += seal.row_count
     return sealed

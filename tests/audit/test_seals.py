@@ -13,7 +13,7 @@ from audit.models import AccessEvent, AuditSeal
 from audit.seals import seal_new_events, verify_chain
 from audit.tasks import seal_audit
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
 
 def events(n: int, start: int = 0) -> list[AccessEvent]:
@@ -41,9 +41,10 @@ def raw(sql: str, params=()) -> None:
         if connection.vendor == "sqlite":
             cursor.execute("DROP TRIGGER IF EXISTS audit_accessevent_no_update")
             cursor.execute("DROP TRIGGER IF EXISTS audit_auditseal_no_update")
+            cursor.execute("DROP TRIGGER IF EXISTS audit_changeentry_no_update")
         else:
-            cursor.execute("ALTER TABLE audit_accessevent DISABLE TRIGGER USER")
-            cursor.execute("ALTER TABLE audit_auditseal DISABLE TRIGGER USER")
+            # A superuser's session that skips triggers, as an intruder with the keys would.
+            cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute(sql, params)
 
 
@@ -115,7 +116,7 @@ def test_an_altered_seal_breaks_the_chain():
     seal_audit()
     raw("UPDATE audit_auditseal SET digest = %s WHERE sequence = 1", ["f" * 64])
     result = verify_chain()
-    assert result.problem == "seal #1 does not chain"
+    assert result.problem == "access_events seal #1 does not chain"
 
 
 def test_seals_are_scheduled_in_the_database():
@@ -123,3 +124,33 @@ def test_seals_are_scheduled_in_the_database():
 
     task = PeriodicTask.objects.get(task="audit.tasks.seal_audit")
     assert task.enabled and task.interval.every == 5
+
+
+def test_an_altered_change_entry_is_found():
+    from customers.models import Person
+
+    person = Person.objects.create(customer_id="SEAL1", given_name="S", email="s@example.org")
+    from audit.models import ChangeEntry
+
+    ChangeEntry.objects.filter(pk__gt=0)  # entries exist for the person's creation
+    entry = ChangeEntry.objects.get(object_pk=str(person.pk), content_type__model="person")
+    later = timezone.now() + datetime.timedelta(minutes=5)
+    from audit.seals import STREAMS, seal_new_rows
+
+    assert seal_new_rows(STREAMS[1], now=later).row_count == 1
+    assert verify_chain().ok
+    raw("UPDATE audit_changeentry SET object_repr = 'forged' WHERE id = %s", [entry.pk])
+    assert verify_chain().problem == f"change entry #{entry.pk} was altered after sealing"
+
+
+@pytest.mark.parametrize("table", ["audit_auditseal", "audit_changeentry", "audit_accessevent"])
+def test_the_database_refuses_to_update_audit_rows(table):
+    from django.db import DatabaseError, transaction
+
+    from customers.models import Person
+
+    Person.objects.create(customer_id="SEAL2", given_name="T", email="t@example.org")
+    events(2)
+    seal_audit()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET id = id")  # noqa: S608 (test-owned table names)

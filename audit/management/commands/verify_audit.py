@@ -5,7 +5,8 @@ from audit.seals import verify_chain
 
 class Command(BaseCommand):
     help = (
-        "Recompute every seal of the access events (hash chain over row manifests) and "
+        "Recompute every seal of the audit streams (access events, change entries: hash "
+        "chains over row manifests) and "
         "report the first altered, missing or inserted row or seal. Exits non-zero on any "
         "break. (USPS safeguards: terminal and transaction logging; Treasury/Mint .009 (a).)"
     )
