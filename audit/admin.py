@@ -8,7 +8,7 @@ import csv
 from django.contrib import admin
 from django.http import HttpResponse
 
-from audit.models import AccessEvent, AuditSeal
+from audit.models import AccessEvent, AuditSeal, DisclosureAccounting, ExternalRecipient
 from sorn.constants import Role
 from sorn.policy import roles_of
 
@@ -84,3 +84,55 @@ class AuditSealAdmin(AuditorOnlyAdmin):
     list_display = ["sequence", "first_id", "last_id", "row_count", "sealed_at", "digest"]
     exclude = ["manifest"]
     readonly_fields = [f.name for f in AuditSeal._meta.fields if f.name != "manifest"]
+
+
+class PrivacyOfficerAdmin(admin.ModelAdmin):
+    """Disclosure accounting is the privacy officer's (and the auditor's to review)."""
+
+    def _allowed(self, request) -> bool:
+        user = request.user
+        return (
+            user.is_active
+            and user.is_staff
+            and bool({Role.PRIVACY_OFFICER, Role.AUDITOR} & roles_of(user))
+        )
+
+    def has_module_permission(self, request) -> bool:
+        return self._allowed(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_add_permission(self, request) -> bool:
+        return self._allowed(request) and Role.PRIVACY_OFFICER in roles_of(request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(DisclosureAccounting)
+class DisclosureAccountingAdmin(PrivacyOfficerAdmin):
+    list_display = ["disclosed_at", "person_id", "system", "recipient_name", "routine_use"]
+    list_filter = ["system", "recipient_name", "routine_use"]
+    search_fields = ["=person_id", "recipient_name"]
+    date_hierarchy = "disclosed_at"
+    fields = [
+        "disclosed_at", "person_id", "system", "nature_and_purpose", "routine_use",
+        "recipient_name", "recipient_address", "records", "recorded_by",
+    ]  # fmt: skip
+
+    def save_model(self, request, obj, form, change) -> None:
+        obj.recorded_by = request.user.username
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ExternalRecipient)
+class ExternalRecipientAdmin(PrivacyOfficerAdmin):
+    list_display = ["name", "user", "routine_use"]
+    raw_id_fields = ["user"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._allowed(request) and Role.PRIVACY_OFFICER in roles_of(request.user)

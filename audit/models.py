@@ -9,6 +9,7 @@ triggers (audit/migrations/0002) reject them in the database.
 from __future__ import annotations
 
 from auditlog.models import AbstractLogEntry, LogEntryManager
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -121,3 +122,50 @@ class ChangeEntry(AbstractLogEntry):
 
     def __str__(self) -> str:
         return f"Change entry #{self.pk}"
+
+
+class ExternalRecipient(models.Model):
+    """A service account that belongs to a recipient outside the agency: every record it
+    reads through the API is a disclosure, accounted for automatically (5 U.S.C.
+    552a(c)(1))."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="external_recipient"
+    )
+    name = models.CharField("recipient name", max_length=200)
+    address = models.TextField("recipient address")
+    routine_use = models.CharField(
+        max_length=200, help_text="The routine use the disclosures rely on, as the notice cites it."
+    )
+    purpose = models.CharField("nature and purpose of the disclosures", max_length=300)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DisclosureAccounting(AppendOnlyModel):
+    """The accounting of one disclosure of a person's records outside the agency under a
+    routine use: date, nature and purpose, the routine use, the recipient's name and
+    address, the records disclosed (5 U.S.C. 552a(c)(1)). Kept at least five years after
+    the disclosure or the life of the record, whichever is longer (552a(c)(2)), and
+    available to the person (552a(c)(3))."""
+
+    disclosed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The person's customer number, not a foreign key: the accounting outlives the
+    # person's records by rule, and an audit row is never rewritten.
+    person_id = models.BigIntegerField(db_index=True)
+    system = models.CharField(max_length=20)
+    nature_and_purpose = models.CharField(max_length=300)
+    routine_use = models.CharField(max_length=200)
+    recipient_name = models.CharField(max_length=200)
+    recipient_address = models.TextField()
+    records = models.JSONField(help_text='{"app_label.Model": [primary keys]}')
+    recorded_by = models.CharField(max_length=150, help_text="Who or what made the entry.")
+
+    class Meta:
+        ordering = ["-disclosed_at", "-id"]
+        verbose_name = "accounting of disclosure"
+        verbose_name_plural = "accounting of disclosures"
+
+    def __str__(self) -> str:
+        return f"Disclosure #{self.pk}"

@@ -96,7 +96,55 @@ def write_events(collector: ReadCollector) -> int:
     if events:
         with transaction.atomic():
             AccessEvent.objects.bulk_create(events)
+            account_disclosures(collector)
     return len(events)
+
+
+def account_disclosures(collector: ReadCollector) -> int:
+    """When the reader is an external recipient's service account, each person whose
+    records it read gets an accounting of the disclosure (5 U.S.C. 552a(c)(1)), one per
+    person and system, in the same transaction as the access events."""
+    from django.apps import apps
+
+    from audit.models import DisclosureAccounting, ExternalRecipient
+    from sorn.classification import registry
+
+    user = collector.user
+    recipient = (
+        ExternalRecipient.objects.filter(user_id=getattr(user, "pk", None)).first()
+        if getattr(user, "pk", None)
+        else None
+    )
+    if recipient is None:
+        return 0
+    disclosed: dict[tuple[int, str], dict[str, list]] = {}
+    for read in collector.reads.values():
+        model = apps.get_model(read.model)
+        entry = registry.get(model)
+        system = entry.systems[0] if entry and len(entry.systems) == 1 else "shared"
+        if model._meta.label == "customers.Person":
+            owners = {pk: pk for pk in read.record_ids}
+        else:
+            owners = dict(
+                model.objects.filter(pk__in=read.record_ids).values_list("pk", "person_id")
+            )
+        for pk, person_id in owners.items():
+            records = disclosed.setdefault((person_id, system), {})
+            records.setdefault(read.model, []).append(pk)
+    DisclosureAccounting.objects.bulk_create(
+        DisclosureAccounting(
+            person_id=person_id,
+            system=system,
+            nature_and_purpose=recipient.purpose,
+            routine_use=recipient.routine_use,
+            recipient_name=recipient.name,
+            recipient_address=recipient.address,
+            records={label: sorted(pks) for label, pks in records.items()},
+            recorded_by=f"automatic: API read by {getattr(user, 'username', '')}",
+        )
+        for (person_id, system), records in disclosed.items()
+    )
+    return len(disclosed)
 
 
 def client_address(request: HttpRequest) -> str | None:
