@@ -113,8 +113,12 @@ class ChangeEntry(AbstractLogEntry):
         if not self._state.adding:
             raise AppendOnlyError("change entries are append-only")
         from audit.changes import seal_entry
+        from audit.writes import process_identity
 
         seal_entry(self)
+        if self.actor_id is None and not self.remote_addr:
+            # Not a request: a management command, a task. Who ran it, by OS user.
+            self.additional_data = {**(self.additional_data or {}), "process": process_identity()}
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -169,3 +173,22 @@ class DisclosureAccounting(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Disclosure #{self.pk}"
+
+
+class BulkChange(AppendOnlyModel):
+    """An operation that changes rows without model signals (bulk loads, key rotation,
+    later purges) and so escapes django-auditlog: what it did, to which model, how many
+    rows, who or what ran it. Identifiers and counts only, never personal data."""
+
+    occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
+    operation = models.CharField(max_length=40)
+    model = models.CharField(max_length=100)
+    row_count = models.PositiveIntegerField()
+    description = models.CharField(max_length=300, blank=True)
+    performed_by = models.CharField(max_length=200, help_text="A user, or the OS user and command.")
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Bulk change #{self.pk}"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.utils import timezone
 
-from audit.models import AccessEvent, AuditSeal, ChangeEntry
+from audit.models import AccessEvent, AuditSeal, BulkChange, ChangeEntry
 
 GENESIS = "0" * 64
 ROW = struct.Struct(">q16s")
@@ -47,6 +47,7 @@ class Stream:
 STREAMS = (
     Stream("access_events", AccessEvent, "occurred_at"),
     Stream("change_entries", ChangeEntry, "timestamp"),
+    Stream("bulk_changes", BulkChange, "occurred_at"),
 )
 
 

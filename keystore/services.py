@@ -59,4 +59,13 @@ def rotate_master_key(
         done += len(batch)
         batches += 1
         progress(done, total)
+    if done:
+        from audit.writes import record_bulk_change
+
+        record_bulk_change(
+            "rotate_keys",
+            "keystore.DataKey",
+            done,
+            f"data keys rewrapped under master key {ring.current!r}",
+        )
     return RotationResult(rewrapped=done, remaining=keys_to_rewrap().count(), batches=batches)

@@ -107,6 +107,9 @@ def bulk_insert(ctx: DemoContext, model: type[models.Model], objects: list[model
                 attach_data_keys(batch)
             _insert_rows(model, batch)
         _reset_sequence(model)
+        from audit.writes import record_bulk_change
+
+        record_bulk_change("seed_demo", model._meta.label, len(objects), "synthetic demo records")
     ctx.counts[model._meta.label] = ctx.counts.get(model._meta.label, 0) + len(objects)
     return objects
 

@@ -109,3 +109,28 @@ def test_relationship_rows_are_sealed_under_the_persons_key(person):
     entry = ChangeEntry.objects.get(content_type__model="systemrelationship")
     assert set(entry.changes) == {"sealed"}
     assert entry.changes["sealed"].startswith(f"e1:{person.data_key_id}:")
+
+
+def test_a_change_outside_a_request_names_the_process(person):
+    entry = ChangeEntry.objects.get(object_pk=str(person.pk), content_type__model="person")
+    assert entry.actor is None
+    assert " via " in entry.additional_data["process"]
+
+
+def test_bulk_operations_write_their_own_audit_events(settings):
+    from audit.models import BulkChange
+    from keystore.services import rotate_master_key
+    from lib.keyring import keyring_text, new_key, parse_keyring
+    from sorn.demo import seed_demo_records
+
+    seed_demo_records(5)
+    seeded = BulkChange.objects.get(operation="seed_demo", model="customers.Person")
+    assert seeded.row_count == 5 and " via " in seeded.performed_by
+    old = settings.KEYRING
+    settings.KEYRING = parse_keyring(
+        keyring_text("m2", {**old.master_keys, "m2": new_key()}, old.blind_index_key)
+    )
+    result = rotate_master_key(batch_size=1000)
+    rotated = BulkChange.objects.get(operation="rotate_keys")
+    assert rotated.row_count == result.rewrapped > 0
+    assert rotated.model == "keystore.DataKey"
