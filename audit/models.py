@@ -192,3 +192,14 @@ class BulkChange(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Bulk change #{self.pk}"
+
+
+class AccessEventPerson(AppendOnlyModel):
+    """Which people an access event's records are about: the index behind each person's
+    "who has seen this" (written in the same transaction as the events)."""
+
+    event = models.ForeignKey(AccessEvent, on_delete=models.PROTECT, related_name="people")
+    person_id = models.BigIntegerField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"Access event #{self.event_id} about customer #{self.person_id}"

@@ -96,8 +96,37 @@ def write_events(collector: ReadCollector) -> int:
     if events:
         with transaction.atomic():
             AccessEvent.objects.bulk_create(events)
+            link_people(events)
             account_disclosures(collector)
     return len(events)
+
+
+def owners(model_label: str, record_ids) -> dict:
+    """record id → the id of the person it is about (reference data about no one is
+    left out)."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    if model_label == "customers.Person":
+        return {pk: pk for pk in record_ids}
+    if not any(f.name == "person" for f in model._meta.concrete_fields):
+        return {}
+    return {
+        pk: person
+        for pk, person in model.objects.filter(pk__in=record_ids).values_list("pk", "person_id")
+        if person is not None
+    }
+
+
+def link_people(events: list[AccessEvent]) -> None:
+    from audit.models import AccessEventPerson
+
+    links = [
+        AccessEventPerson(event=event, person_id=person_id)
+        for event in events
+        for person_id in sorted(set(owners(event.model, event.record_ids).values()))
+    ]
+    AccessEventPerson.objects.bulk_create(links)
 
 
 def account_disclosures(collector: ReadCollector) -> int:
@@ -119,16 +148,9 @@ def account_disclosures(collector: ReadCollector) -> int:
         return 0
     disclosed: dict[tuple[int, str], dict[str, list]] = {}
     for read in collector.reads.values():
-        model = apps.get_model(read.model)
-        entry = registry.get(model)
+        entry = registry.get(apps.get_model(read.model))
         system = entry.systems[0] if entry and len(entry.systems) == 1 else "shared"
-        if model._meta.label == "customers.Person":
-            owners = {pk: pk for pk in read.record_ids}
-        else:
-            owners = dict(
-                model.objects.filter(pk__in=read.record_ids).values_list("pk", "person_id")
-            )
-        for pk, person_id in owners.items():
+        for pk, person_id in owners(read.model, read.record_ids).items():
             records = disclosed.setdefault((person_id, system), {})
             records.setdefault(read.model, []).append(pk)
     DisclosureAccounting.objects.bulk_create(

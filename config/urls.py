@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from knox import views as knox_views
 from rest_framework.routers import DefaultRouter
 
+from audit.views import person_access_history
 from customers.api import CustomerViewSet
 from orders.api import MintOrderViewSet, OfflineOrderViewSet
 from sorn.api import SystemOfRecordsViewSet
@@ -33,6 +34,11 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("healthz", healthz, name="healthz"),
+    path(
+        "staff/people/<int:person_id>/access-history/",
+        person_access_history,
+        name="person-access-history",
+    ),
 ]
 
 admin.site.site_header = "Privacy Act records service"
