@@ -236,7 +236,7 @@ class GatedAdminMixin:
                 request.user,
                 AccessChannel.ADMIN_LIST,
                 self.model,
-                [obj.pk for obj in changelist.result_list],
+                list(changelist.result_list),
                 self._shown_fields(request),
             )
         return response
@@ -250,11 +250,11 @@ class GatedAdminMixin:
                 request.user,
                 AccessChannel.ADMIN_FORM,
                 self.model,
-                [original.pk],
+                [original],
                 list(readable_fields(request.user, self.model)),
             )
             for inline in context.get("inline_admin_formsets", []):
-                rows = [form.instance.pk for form in inline.formset.forms if form.instance.pk]
+                rows = [form.instance for form in inline.formset.forms if form.instance.pk]
                 inline_model = inline.formset.model
                 record_read(
                     request.user,
@@ -290,26 +290,26 @@ class GatedAdminMixin:
 
 
 def export_rows(user, queryset) -> tuple[list[str], list[list[str]], list]:
-    """Header, rows and primary keys of an export: the user's readable fields, values as
+    """Header, rows and records of an export: the user's readable fields, values as
     the user may see them. The one function every export (CSV now, request packages
     later) uses; the caller records the read with the channel it serves."""
     model = queryset.model
     names = list(readable_fields(user, model))
     rows = []
-    pks = []
+    shown = []
     for obj in restrict_queryset(user, queryset):
-        pks.append(obj.pk)
+        shown.append(obj)
         row = []
         for name in names:
             value = visible_value(user, obj, name)
             row.append("" if value is HIDDEN or value is None else str(value))
         rows.append(row)
-    return names, rows, pks
+    return names, rows, shown
 
 
 def export_csv(modeladmin, request, queryset) -> HttpResponse:
-    names, rows, pks = export_rows(request.user, queryset)
-    record_read(request.user, AccessChannel.CSV_EXPORT, queryset.model, pks, names)
+    names, rows, shown = export_rows(request.user, queryset)
+    record_read(request.user, AccessChannel.CSV_EXPORT, queryset.model, shown, names)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="{modeladmin.model._meta.model_name}.csv"'

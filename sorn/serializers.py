@@ -78,7 +78,7 @@ class GatedModelSerializer(serializers.ModelSerializer):
                 else AccessChannel.API_DETAIL
             )
             shown = [name for name in data if name not in self.nested]
-            record_read(self.user, channel, type(instance), [instance.pk], shown)
+            record_read(self.user, channel, type(instance), [instance], shown)
         return data
 
     def to_internal_value(self, data):
