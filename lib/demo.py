@@ -16,6 +16,7 @@ from django.core.management.color import no_style
 from django.db import connections, models, router, transaction
 from django.db.models import Max
 from faker import Faker
+from stdnum import luhn
 
 from keystore.fields import EncryptedRecord, attach_data_keys
 
@@ -79,15 +80,9 @@ class DemoContext:
         return f"({self.rng.randint(201, 989)}) 555-01{self.rng.randint(0, 99):02d}"
 
     def card_number(self, prefix: str = "4") -> str:
-        """A Luhn-valid synthetic card number (test ranges)."""
-        digits = [int(c) for c in prefix] + [
-            self.rng.randint(0, 9) for _ in range(14 - len(prefix) + 1)
-        ]
-        checksum = 0
-        for i, d in enumerate(reversed(digits)):
-            d = d * 2 if i % 2 == 0 else d
-            checksum += d - 9 if d > 9 else d
-        return "".join(map(str, digits)) + str((10 - checksum % 10) % 10)
+        """A Luhn-valid synthetic 16-digit card number."""
+        payload = prefix + "".join(str(self.rng.randint(0, 9)) for _ in range(15 - len(prefix)))
+        return payload + luhn.calc_check_digit(payload)
 
 
 def bulk_insert(ctx: DemoContext, model: type[models.Model], objects: list[models.Model]) -> list:
