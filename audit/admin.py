@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.http import HttpResponse
 
 from audit.models import AccessEvent, AuditSeal, DisclosureAccounting, ExternalRecipient
+from audit.services import events_about_person, events_about_record
 from sorn.constants import Role
 from sorn.policy import roles_of
 
@@ -65,6 +66,20 @@ class AccessEventAdmin(AuditorOnlyAdmin):
     ]
     list_filter = ["channel", "model", "roles"]
     search_fields = ["=username", "=model", "=path"]
+    search_help_text = (
+        "A user name, a model (customers.Person) or a path; person:<customer #> for every "
+        "read of a person's records; record:<app.Model>:<id> for every read of one record."
+    )
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if term.startswith("person:") and term[7:].isdigit():
+            return events_about_person(queryset, int(term[7:])), False
+        parts = term.split(":")
+        if len(parts) == 3 and parts[0] == "record" and parts[2].isdigit():
+            return events_about_record(queryset, parts[1], int(parts[2])), False
+        return super().get_search_results(request, queryset, search_term)
+
     date_hierarchy = "occurred_at"
     actions = [export_events]
     readonly_fields = [f.name for f in AccessEvent._meta.fields]

@@ -3,6 +3,7 @@ were disclosed (5 U.S.C. 552a(c)(3): the accounting is available to the person).
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from audit.models import AccessEvent, DisclosureAccounting
@@ -10,7 +11,30 @@ from audit.models import AccessEvent, DisclosureAccounting
 
 def access_history(person_id: int) -> QuerySet[AccessEvent]:
     """Every access event that let through a record about the person, newest first."""
-    return AccessEvent.objects.filter(people__person_id=person_id).distinct()
+    return events_about_person(AccessEvent.objects.all(), person_id)
+
+
+def events_about_person(events: QuerySet[AccessEvent], person_id: int) -> QuerySet[AccessEvent]:
+    return events.filter(people__person_id=person_id).distinct()
+
+
+def events_about_record(
+    events: QuerySet[AccessEvent], model_label: str, record_id: int
+) -> QuerySet[AccessEvent]:
+    """Events that let through one record: its model, and its id among the event's
+    record ids (a JSON containment on PostgreSQL; SQLite's json_each otherwise)."""
+    events = events.filter(model=model_label)
+    if connection.vendor == "postgresql":
+        return events.filter(record_ids__contains=[record_id])
+    table = AccessEvent._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {table}.id FROM {table}, json_each({table}.record_ids) "  # noqa: S608
+            f"WHERE {table}.model = %s AND json_each.value = %s",
+            [model_label, record_id],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    return events.filter(pk__in=ids)
 
 
 def disclosures_of(person_id: int) -> QuerySet[DisclosureAccounting]:
