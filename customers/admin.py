@@ -10,7 +10,7 @@ from customers.models import (
     ProgramParticipation,
     SystemRelationship,
 )
-from lib.admin import RecordAdmin, RecordStackedInline, RecordTabularInline, masked_column
+from lib.admin import RecordAdmin, RecordStackedInline, RecordTabularInline
 
 
 class AddressInline(RecordStackedInline):
@@ -34,8 +34,8 @@ class RelationshipInline(RecordTabularInline):
 class PersonAdmin(RecordAdmin):
     list_display = [
         "customer_id",
-        masked_column("family_name", description="family name"),
-        masked_column("email", "email", "e-mail"),
+        "family_name",
+        "email",
         "created_at",
     ]
     search_fields = ["customer_id"]
@@ -49,7 +49,7 @@ class PersonAdmin(RecordAdmin):
 
 @admin.register(Address)
 class AddressAdmin(RecordAdmin):
-    list_display = ["person", "kind", "state", masked_column("postal_code", description="ZIP")]
+    list_display = ["person", "kind", "state", "postal_code"]
     list_filter = ["kind", "state"]
     list_select_related = ["person"]
     raw_id_fields = ["person"]
@@ -57,7 +57,7 @@ class AddressAdmin(RecordAdmin):
 
 @admin.register(PhoneNumber)
 class PhoneNumberAdmin(RecordAdmin):
-    list_display = ["person", "kind", masked_column("number", "phone", "number")]
+    list_display = ["person", "kind", "number"]
     list_filter = ["kind"]
     list_select_related = ["person"]
     raw_id_fields = ["person"]

@@ -4,7 +4,9 @@
 sees and changes is decided by sorn.policy. Its search box goes through blind indexes (an
 exact, normalised match: the admin never filters on ciphertext), and only through the
 indexes of fields the user may read in clear. Inlines of record models are
-`RecordTabularInline` / `RecordStackedInline` (an ungated inline is dropped).
+`RecordTabularInline` / `RecordStackedInline` (an ungated inline is dropped). List an
+encrypted field in list_display by its name: the gate shows it in clear, masked or not at
+all, per user.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 from django.contrib import admin
 
 from keystore.fields import BlindIndexField, index_token
-from lib.masking import mask
 from sorn.admin_gate import GatedAdminMixin, GatedStackedInline, GatedTabularInline
 from sorn.policy import Access, field_access
 
@@ -66,15 +67,3 @@ class RecordAdmin(GatedAdminMixin, admin.ModelAdmin):
             and field_access(request.user, self.model, f.name) >= Access.READ
             for f in self.model._meta.concrete_fields
         )
-
-
-def masked_column(field_name: str, how: str = "full", description: str | None = None):
-    """A change-list column for an encrypted field; the policy gate decides per user
-    whether it shows in clear, masked (as `how`) or not at all."""
-
-    def column(obj):
-        return mask(getattr(obj, field_name), how)
-
-    column.short_description = description or field_name.replace("_", " ")
-    column.gated_field = field_name
-    return column

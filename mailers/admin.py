@@ -7,7 +7,7 @@ identifiers (application numbers, mailer IDs, permit numbers) as typed.
 
 from django.contrib import admin
 
-from lib.admin import RecordAdmin, RecordTabularInline, masked_column
+from lib.admin import RecordAdmin, RecordTabularInline
 from mailers.models import (
     ACHRecord,
     ApplicationDecision,
@@ -60,7 +60,7 @@ class MailerApplicationAdmin(FiledRecordAdmin):
         "product",
         "status",
         "submitted_on",
-        masked_column("company_name", description="company"),
+        "company_name",
         "company_state",
         "industry",
         "payment_method",
@@ -103,9 +103,9 @@ class KeyContactAdmin(ApplicationRecordAdmin):
     list_display = [
         "application",
         "role",
-        masked_column("name"),
-        masked_column("email", "email", "e-mail"),
-        masked_column("phone", "phone"),
+        "name",
+        "email",
+        "phone",
         "added_on",
     ]
     list_filter = ["role"]
@@ -133,7 +133,7 @@ class MailerIdentifierAdmin(ApplicationRecordAdmin):
 
 @admin.register(AuthorizedUser)
 class AuthorizedUserAdmin(ApplicationRecordAdmin):
-    list_display = ["person", masked_column("name"), "authorized_on", "revoked_on"]
+    list_display = ["person", "name", "authorized_on", "revoked_on"]
     search_help_text = "The authorized user's full name, matched whole."
 
 
@@ -141,8 +141,8 @@ class AuthorizedUserAdmin(ApplicationRecordAdmin):
 class CustomerSignatureAdmin(ApplicationRecordAdmin):
     list_display = [
         "application",
-        masked_column("signer_name", description="signer"),
-        masked_column("ssn_last_four", description="SSN last four"),
+        "signer_name",
+        "ssn_last_four",
         "signed_on",
         "usps_site",
     ]
@@ -153,9 +153,9 @@ class CustomerSignatureAdmin(ApplicationRecordAdmin):
 class SecurityPersonnelAdmin(ApplicationRecordAdmin):
     list_display = [
         "application",
-        masked_column("name"),
-        masked_column("phone", "phone", "telephone"),
-        masked_column("ssn_last_four", description="SSN last four"),
+        "name",
+        "phone",
+        "ssn_last_four",
         "signed_on",
     ]
     search_help_text = "The security officer's full name, matched whole."
@@ -190,7 +190,7 @@ class MailPracticeAdmin(ApplicationRecordAdmin):
 
 @admin.register(ContractedParty)
 class ContractedPartyAdmin(FiledRecordAdmin):
-    list_display = ["mail_practice", "kind", masked_column("name"), "recorded_on"]
+    list_display = ["mail_practice", "kind", "name", "recorded_on"]
     list_filter = ["kind"]
     raw_id_fields = ["person", "mail_practice"]
     list_select_related = ["person", "mail_practice"]
@@ -246,7 +246,7 @@ class MailerLogonAdmin(FiledRecordAdmin):
         "account",
         "person",
         "outcome",
-        masked_column("source_ip", description="source IP"),
+        "source_ip",
     ]
     list_filter = ["outcome"]
     raw_id_fields = ["person", "account"]
@@ -276,7 +276,7 @@ class ACHRecordAdmin(ApplicationRecordAdmin):
     list_display = [
         "person",
         "kind",
-        masked_column("account_number", "account_number", "account"),
+        "account_number",
         "account_type",
         "amount",
         "recorded_on",

@@ -4,7 +4,7 @@ and clear identifiers (award numbers, meeting IDs, codes)."""
 
 from django.contrib import admin
 
-from lib.admin import RecordAdmin, masked_column
+from lib.admin import RecordAdmin
 from marketing.models import (
     AchRecord,
     AdministrationRecord,
@@ -49,7 +49,7 @@ class BusinessProfileAdmin(PersonRecordAdmin):
     list_display = [
         "id",
         "person",
-        masked_column("firm_name", description="firm name"),
+        "firm_name",
         "sic_code",
         "naics_code",
         "firm_size",
@@ -132,7 +132,7 @@ class EventRegistrationAdmin(PersonRecordAdmin):
         "role",
         "status",
         "registered_on",
-        masked_column("badge_name", description="badge name"),
+        "badge_name",
     ]
     list_filter = ["role", "status", "event"]
     list_select_related = ["person", "event"]
@@ -175,7 +175,7 @@ class PaymentAdmin(PersonRecordAdmin):
         "amount",
         "paid_on",
         "card_brand",
-        masked_column("card_number", "account_number", "card"),
+        "card_number",
     ]
     list_filter = ["method", "card_brand"]
     raw_id_fields = ["person", "registration"]
@@ -190,7 +190,7 @@ class AchRecordAdmin(PersonRecordAdmin):
         "amount",
         "authorized_on",
         "account_type",
-        masked_column("account_number", "account_number", "account"),
+        "account_number",
     ]
     list_filter = ["account_type"]
     raw_id_fields = ["person", "registration"]
@@ -205,7 +205,7 @@ class ConferencingUserAdmin(PersonRecordAdmin):
     list_display = [
         "id",
         "person",
-        masked_column("user_email", "email", "user e-mail"),
+        "user_email",
         "user_type",
         "status",
         "created_at",
@@ -221,7 +221,7 @@ class WebMeetingAdmin(RecordAdmin):
         "topic",
         "started_at",
         "duration_minutes",
-        masked_column("host_email", "email", "host e-mail"),
+        "host_email",
     ]
     search_fields = ["=meeting_id"]
     search_help_text = "Exact meeting ID, or the host's whole name or e-mail."
@@ -238,7 +238,7 @@ class ParticipantSessionAdmin(PersonRecordAdmin):
         "device_type",
         "joined_at",
         "left_at",
-        masked_column("participant_email", "email", "participant e-mail"),
+        "participant_email",
     ]
     list_filter = ["role", "device_type"]
     list_select_related = ["person", "meeting"]
@@ -290,7 +290,7 @@ class ChatChannelAdmin(RecordAdmin):
         "id",
         "kind",
         "created_at",
-        masked_column("organizer_name", description="organizer"),
+        "organizer_name",
     ]
     list_filter = ["kind"]
     search_help_text = "The organizer's whole name."
@@ -331,7 +331,7 @@ class InsightShareAdmin(PersonRecordAdmin):
         "person",
         "shared_at",
         "view_count",
-        masked_column("shared_to_email", "email", "shared to"),
+        "shared_to_email",
     ]
     list_filter = ["kind"]
     raw_id_fields = ["person", "campaign", "meeting"]

@@ -5,7 +5,7 @@ indexes (RecordAdmin). People are picked by raw ID: there are 100,000 of them.""
 
 from django.contrib import admin
 
-from lib.admin import RecordAdmin, RecordTabularInline, masked_column
+from lib.admin import RecordAdmin, RecordTabularInline
 from orders.models import (
     ACHRecord,
     BadCheckEntry,
@@ -95,7 +95,7 @@ class ACHRecordAdmin(PersonRecordAdmin):
         "amount",
         "account_type",
         "status",
-        masked_column("bank_account_number", "account_number", "account"),
+        "bank_account_number",
     ]
     list_filter = ["status", "account_type"]
 
@@ -108,7 +108,7 @@ class OfflineShipmentAdmin(PersonRecordAdmin):
         "product_service_id",
         "shipped_on",
         "recipient_state",
-        masked_column("recipient_name", description="recipient"),
+        "recipient_name",
     ]
     list_filter = ["recipient_state"]
     list_select_related = ["order"]
@@ -155,7 +155,7 @@ class ReferralFeedbackAdmin(PersonRecordAdmin):
 class MintStaffUserAdmin(RecordAdmin):
     list_display = [
         "user_id",
-        masked_column("name"),
+        "name",
         "employer_type",
         "access_granted_on",
         "access_revoked_on",
@@ -241,7 +241,7 @@ class GiftRecipientAdmin(PersonRecordAdmin):
         "order",
         "recorded_on",
         "recipient_state",
-        masked_column("recipient_name", description="recipient"),
+        "recipient_name",
     ]
     list_filter = ["recipient_state"]
     list_select_related = ["order"]
@@ -307,7 +307,7 @@ class BrowsingEventAdmin(RecordAdmin):
         "event_type",
         "product",
         "session_id",
-        masked_column("ip_address", description="IP address"),
+        "ip_address",
     ]
     list_filter = ["event_type"]
     list_select_related = ["person", "product"]

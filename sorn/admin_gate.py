@@ -197,7 +197,20 @@ class GatedAdminMixin:
         return list_display[:1]
 
     def get_sortable_by(self, request):
-        return [c for c in self.get_list_display(request) if isinstance(c, str)]
+        # Ciphertext sorts nowhere meaningful: encrypted columns are not sortable.
+        from keystore.fields import EncryptedMixin
+
+        sortable = []
+        for column in self.get_list_display(request):
+            if not isinstance(column, str) or column == "__str__":
+                continue
+            try:
+                field = self.model._meta.get_field(column)
+            except FieldDoesNotExist:
+                continue
+            if not isinstance(field, EncryptedMixin):
+                sortable.append(column)
+        return sortable
 
     def get_list_filter(self, request):
         kept = []
