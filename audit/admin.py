@@ -14,28 +14,39 @@ from sorn.constants import Role
 from sorn.policy import roles_of
 
 
-class AuditorOnlyAdmin(admin.ModelAdmin):
+class RoleRestrictedAdmin(admin.ModelAdmin):
+    """An audit model in the admin: staff holding one of `viewer_roles` see it, those
+    holding one of `editor_roles` add to it (and change it where `changeable`); nobody
+    deletes an audit record."""
+
+    viewer_roles: frozenset = frozenset()
+    editor_roles: frozenset = frozenset()
+    changeable = False
     list_per_page = 100
     show_full_result_count = False
 
-    def _is_auditor(self, request) -> bool:
+    def _holds(self, request, roles: frozenset) -> bool:
         user = request.user
-        return user.is_active and user.is_staff and Role.AUDITOR in roles_of(user)
+        return user.is_active and user.is_staff and bool(roles & roles_of(user))
 
     def has_module_permission(self, request) -> bool:
-        return self._is_auditor(request)
+        return self._holds(request, self.viewer_roles)
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return self._is_auditor(request)
+        return self._holds(request, self.viewer_roles)
 
     def has_add_permission(self, request) -> bool:
-        return False
+        return self._holds(request, self.editor_roles)
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return False
+        return self.changeable and self._holds(request, self.editor_roles)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class AuditorOnlyAdmin(RoleRestrictedAdmin):
+    viewer_roles = frozenset({Role.AUDITOR})
 
 
 @admin.action(description="Export selected as CSV")
@@ -101,31 +112,11 @@ class AuditSealAdmin(AuditorOnlyAdmin):
     readonly_fields = [f.name for f in AuditSeal._meta.fields if f.name != "manifest"]
 
 
-class PrivacyOfficerAdmin(admin.ModelAdmin):
+class PrivacyOfficerAdmin(RoleRestrictedAdmin):
     """Disclosure accounting is the privacy officer's (and the auditor's to review)."""
 
-    def _allowed(self, request) -> bool:
-        user = request.user
-        return (
-            user.is_active
-            and user.is_staff
-            and bool({Role.PRIVACY_OFFICER, Role.AUDITOR} & roles_of(user))
-        )
-
-    def has_module_permission(self, request) -> bool:
-        return self._allowed(request)
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return self._allowed(request)
-
-    def has_add_permission(self, request) -> bool:
-        return self._allowed(request) and Role.PRIVACY_OFFICER in roles_of(request.user)
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    viewer_roles = frozenset({Role.PRIVACY_OFFICER, Role.AUDITOR})
+    editor_roles = frozenset({Role.PRIVACY_OFFICER})
 
 
 @admin.register(DisclosureAccounting)
@@ -148,6 +139,4 @@ class DisclosureAccountingAdmin(PrivacyOfficerAdmin):
 class ExternalRecipientAdmin(PrivacyOfficerAdmin):
     list_display = ["name", "user", "routine_use"]
     raw_id_fields = ["user"]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return self._allowed(request) and Role.PRIVACY_OFFICER in roles_of(request.user)
+    changeable = True

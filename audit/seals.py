@@ -128,11 +128,6 @@ def seal_new_rows(
     )
 
 
-def seal_new_events(max_rows: int = 200_000) -> AuditSeal | None:
-    """Seal new access events (the stream most writes go to)."""
-    return seal_new_rows(STREAMS[0], max_rows)
-
-
 @dataclass
 class VerificationResult:
     seals: int = 0

@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from audit.models import AccessEvent, AuditSeal
-from audit.seals import seal_new_events, verify_chain
+from audit.seals import STREAMS, seal_new_rows, verify_chain
 from audit.tasks import seal_audit
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
@@ -62,7 +62,7 @@ def test_recent_rows_wait_for_the_grace_period():
     AccessEvent.objects.create(
         username="u", roles="", channel="api_list", model="m", record_ids=[1], fields=[], path="/"
     )
-    assert seal_new_events() is None
+    assert seal_new_rows(STREAMS[0]) is None
     assert verify_chain().unsealed == 1
 
 
