@@ -282,6 +282,16 @@ KEYRING = parse_keyring(_keyring_text)
 AUDITLOG_LOGENTRY_MODEL = "audit.ChangeEntry"
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # set by audit.changes from trusted addresses only
 
+# Retention and disposal (retention/) ---------------------------------------------------
+
+# When set, the nightly purge only plans; a records officer approves each plan in the admin
+# before anything is destroyed.
+RETENTION_REQUIRE_APPROVAL = env_bool("RETENTION_REQUIRE_APPROVAL", False)
+# How far past today a purge's as-of date may be (0: today at the latest). Plans may look
+# further ahead; a purge ahead of the calendar would destroy records early.
+RETENTION_MAX_FUTURE_DAYS = env_int("RETENTION_MAX_FUTURE_DAYS", 0)
+RETENTION_BATCH_SIZE = env_int("RETENTION_BATCH_SIZE", 5000)
+
 # Demo data ----------------------------------------------------------------------------
 
 # Password of the demo staff users that `seed_demo` creates (development only).

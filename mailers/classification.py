@@ -315,6 +315,7 @@ registry.register(
     systems=SYSTEM,
     record="security_access",
     dated_by="granted_on",
+    anchored_by="cancelled_on",
     fields={
         **PLAIN_FILED,
         "account": internal(),

@@ -70,8 +70,17 @@ ROW = {"id": internal()}
 ENCRYPTED_ROW = {"id": internal(), "data_key_id": internal()}
 
 
-def _register(model, *, record: str, dated_by: str, fields: dict) -> None:
-    registry.register(model, systems=SYSTEM, record=record, dated_by=dated_by, fields=fields)
+def _register(
+    model, *, record: str, dated_by: str, fields: dict, anchored_by: str | None = None
+) -> None:
+    registry.register(
+        model,
+        systems=SYSTEM,
+        record=record,
+        dated_by=dated_by,
+        anchored_by=anchored_by,
+        fields=fields,
+    )
 
 
 # --- Sales: categories 2, 3 and 4; retention 3 ("Other records ... 3 years after the
@@ -197,6 +206,7 @@ _register(
     MailingListSubscription,
     record="publication_mailing_list",
     dated_by="subscribed_on",
+    anchored_by="ceased_on",
     fields={
         **ROW,
         "person": internal(),
@@ -246,6 +256,7 @@ _register(
     PccMembership,
     record="organization_participation",
     dated_by="joined_on",
+    anchored_by="ceased_on",
     fields={
         **ROW,
         "person": internal(),

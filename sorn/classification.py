@@ -20,7 +20,7 @@ from django.db import models
 from sorn import catalogue
 from sorn.catalogue.schema import Notice
 from sorn.catalogue.validation import Problem
-from sorn.constants import DataClass
+from sorn.constants import DataClass, RetentionAnchor
 
 # The apps whose models hold records about people, and so must be classified.
 RECORD_APPS: tuple[str, ...] = ("customers", "orders", "mailers", "marketing")
@@ -67,6 +67,10 @@ class ModelClassification:
     # rules counted from "the record's own date").
     record: str | None = None
     dated_by: str | None = None
+    # For records whose rule counts from an event the record itself carries ("2 years
+    # after computer access privileges are cancelled", USPS 820.100, retention 3; "until
+    # the customer ceases to participate", USPS 890.000, retention 1): that date field.
+    anchored_by: str | None = None
 
     @property
     def label(self) -> str:
@@ -89,12 +93,18 @@ class ClassificationRegistry:
         fields: Mapping[str, FieldClassification],
         record: str | None = None,
         dated_by: str | None = None,
+        anchored_by: str | None = None,
     ) -> ModelClassification:
         if model in self._models:
             raise AlreadyRegistered(f"{model._meta.label} is already classified")
         systems = (systems,) if isinstance(systems, str) else tuple(systems)
         entry = ModelClassification(
-            model=model, systems=systems, fields=dict(fields), record=record, dated_by=dated_by
+            model=model,
+            systems=systems,
+            fields=dict(fields),
+            record=record,
+            dated_by=dated_by,
+            anchored_by=anchored_by,
         )
         self._models[model] = entry
         return entry
@@ -204,7 +214,50 @@ def _record_problems(
                 f"must name its own date field (dated_by=...), got {entry.dated_by!r}",
             )
         )
+    problems.extend(_anchor_problems(model, entry, notice))
     return problems
+
+
+# Anchors counted from an event the record itself carries, and so from a field of its own.
+EVENT_ANCHORS = frozenset({RetentionAnchor.ACCESS_CANCELLED, RetentionAnchor.PARTICIPATION_CEASED})
+
+
+def _anchor_problems(
+    model: type[models.Model], entry: ModelClassification, notice: Notice
+) -> list[Problem]:
+    """A record whose rule counts from the cancellation of access or the end of
+    participation names the field holding that date; one counted from the end of the
+    relationship reaches its person (retention needs the relationship's end)."""
+    try:
+        rule = notice.retention_rule_for(entry.record or "")
+    except KeyError:
+        return []  # sorn.E014 or the catalogue's own checks report it
+    label = model._meta.label
+    if rule.anchor in EVENT_ANCHORS:
+        try:
+            anchor = model._meta.get_field(entry.anchored_by) if entry.anchored_by else None
+        except FieldDoesNotExist:
+            anchor = None
+        if not isinstance(anchor, models.DateField):
+            return [
+                Problem(
+                    "sorn.E016",
+                    label,
+                    f"is kept under {notice.number} rule {rule.key!r}, counted from "
+                    f"{rule.anchor_label}: name that date field (anchored_by=...), got "
+                    f"{entry.anchored_by!r}",
+                )
+            ]
+    elif entry.anchored_by:
+        return [
+            Problem(
+                "sorn.E016",
+                label,
+                f"names anchored_by={entry.anchored_by!r}, but {notice.number} rule "
+                f"{rule.key!r} counts from {rule.anchor_label}",
+            )
+        ]
+    return []
 
 
 def _field_problems(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +42,18 @@ class SystemOfRecords(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("sorn:system-detail", args=[self.slug])
 
+    def retention_revision(self) -> NoticeRevision | None:
+        """The latest revision whose retention rules are in effect (see
+        NoticeRevision.retention_approval_required)."""
+        return (
+            self.revisions.filter(
+                models.Q(retention_approval_required=False)
+                | models.Q(retention_approved_at__isnull=False)
+            )
+            .order_by("-number")
+            .first()
+        )
+
 
 class NoticeRevision(models.Model):
     """One published text of a notice, as the catalogue held it when it was loaded."""
@@ -51,6 +64,16 @@ class NoticeRevision(models.Model):
     content_digest = models.CharField(max_length=64)
     document = models.JSONField()
     loaded_at = models.DateTimeField(default=timezone.now)
+    # A revision that would destroy records sooner than the one before it (a shorter
+    # period, a new period where none was published, a different anchor) takes effect for
+    # retention only once a records officer approves it; until then purges keep applying
+    # the previous revision's rules.
+    retention_approval_required = models.BooleanField(default=False)
+    retention_changes = models.JSONField(default=list, blank=True)
+    retention_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    retention_approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["system", "-number"]
@@ -67,6 +90,10 @@ class NoticeRevision(models.Model):
 
     def section(self, name: str) -> Any:
         return self.document.get(name)
+
+    @property
+    def retention_effective(self) -> bool:
+        return not self.retention_approval_required or self.retention_approved_at is not None
 
 
 class RecordCategory(models.Model):

@@ -49,3 +49,34 @@ def describe_period(period: str | None) -> str:
         if amounts[attr]
     ]
     return ", ".join(parts) if parts else "no time"
+
+
+# Calendar periods compare differently from different starts (P1M after 31 January is
+# shorter than after 1 March), so a period counts as shorter if it ends sooner from any of
+# these starts: a leap day, month ends and an ordinary day.
+_COMPARISON_STARTS = tuple(
+    datetime.date(*ymd) for ymd in ((2024, 2, 29), (2023, 1, 31), (2023, 4, 30), (2023, 6, 15))
+)
+
+
+def period_is_shorter(period: str, than: str) -> bool:
+    """Whether `period` ends before `than` from some start date."""
+    return any(add_period(s, period) < add_period(s, than) for s in _COMPARISON_STARTS)
+
+
+def latest_anchor_due_by(as_of: datetime.date, period: str) -> datetime.date:
+    """The latest anchor date from which `period` has passed by `as_of`: a record
+    anchored on or before it is due (anchor + period <= as_of).
+
+    Subtracting the period is not enough: calendar arithmetic clips month ends (29
+    February + 1 year is 28 February), so step forward to the last anchor that still
+    qualifies.
+    """
+    duration = parse_period(period)
+    candidate = as_of - duration
+    one_day = datetime.timedelta(days=1)
+    while add_period(candidate + one_day, period) <= as_of:
+        candidate += one_day
+    while add_period(candidate, period) > as_of:
+        candidate -= one_day
+    return candidate

@@ -12,9 +12,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from sorn import catalogue
-from sorn.catalogue.schema import Notice
+from sorn.catalogue.schema import Notice, governing_rule
 from sorn.catalogue.validation import validate_catalogue
 from sorn.models import NoticeRevision, RecordCategory, RetentionRule, SystemOfRecords
+from sorn.periods import period_is_shorter
 
 
 def canonical_json(document: Any) -> str:
@@ -66,13 +67,43 @@ def load_catalogue(notices: Iterable[Notice] | None = None) -> LoadResult:
     return result
 
 
+def retention_shortenings(before: NoticeRevision | None, notice: Notice) -> list[str]:
+    """How `notice` would destroy records sooner than revision `before`: per record
+    category or kind, a shorter period, a period where none was published, or another
+    anchor. Empty for a first revision or one that keeps everything as long or longer."""
+    if before is None:
+        return []
+    old_rules = list(before.retention_rules.all())
+    old_kinds = {k["key"]: k["category"] for k in before.document.get("record_kinds", [])}
+    keys = sorted(notice.category_keys | notice.record_kind_keys)
+    changes = []
+    for key in keys:
+        new = notice.retention_rule_for(key)
+        try:
+            old = governing_rule(key, old_rules, old_kinds)
+        except KeyError:
+            old = None
+        if old is None:
+            changes.append(f"{key}: newly kept under rule {new.key!r}")
+        elif new.anchor != old.anchor:
+            changes.append(f"{key}: counted from {new.anchor} instead of {old.anchor}")
+        elif new.period is not None and (
+            old.period is None or period_is_shorter(new.period, old.period)
+        ):
+            changes.append(f"{key}: kept {new.period} instead of {old.period or 'indefinitely'}")
+    return changes
+
+
 def _store_revision(system: SystemOfRecords, notice: Notice, digest: str) -> NoticeRevision:
     last = system.revisions.order_by("-number").values_list("number", flat=True).first()
+    changes = retention_shortenings(system.retention_revision(), notice)
     revision = NoticeRevision.objects.create(
         system=system,
         number=(last or 0) + 1,
         content_digest=digest,
         document=notice.as_document(),
+        retention_approval_required=bool(changes),
+        retention_changes=changes,
     )
     RecordCategory.objects.bulk_create(
         RecordCategory(

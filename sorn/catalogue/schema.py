@@ -14,10 +14,14 @@ stored with each revision in the database.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sorn.constants import RetentionAnchor
+
+# A catalogue RetentionRule or a stored sorn.models.RetentionRule: both have applies_to.
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,28 @@ class Notice:
     def record_kind_keys(self) -> frozenset[str]:
         return frozenset(k.key for k in self.record_kinds)
 
+    def retention_rule_for(self, record_key: str) -> RetentionRule:
+        """The rule governing records of a category or kind (see `governing_rule`)."""
+        kinds = {k.key: k.category for k in self.record_kinds}
+        return governing_rule(record_key, self.retention_rules, kinds)
+
     def as_document(self) -> dict[str, Any]:
         """The notice as a JSON-serialisable dict (what a revision stores)."""
         return dataclasses.asdict(self)
+
+
+def governing_rule(record_key: str, rules: Iterable[_R], kinds: Mapping[str, str]) -> _R:
+    """The retention rule that governs records of `record_key` (a category or kind key).
+
+    A rule naming the key itself wins; a record kind no rule names falls under its
+    category's rule (USPS 890.000 keeps meeting recordings, a kind of participant
+    session data, on a rule of their own, but a kind without one is kept as its
+    category is). Works on the catalogue's rules and on a stored revision's alike: both
+    have `applies_to`. KeyError when no rule applies.
+    """
+    rules = list(rules)
+    for key in (record_key, kinds.get(record_key)):
+        for rule in rules:
+            if key is not None and key in rule.applies_to:
+                return rule
+    raise KeyError(f"no retention rule applies to {record_key!r}")

@@ -1,0 +1,187 @@
+"""When a record may be destroyed, as query conditions the database evaluates set-wise.
+
+A record is destroyed when, as of a date:
+  * its rule has a period (disposition authority) and anchor + period <= as-of date, the
+    anchor being its own date, its own cancellation or end-of-participation date, or the
+    end of its person's relationship with its system (an open relationship: not due);
+  * no active legal hold covers it (its person, its system, the record, a query);
+  * its person has no Privacy Act request open (the request and any appeal);
+  * no record that must be kept refers to it: a record is never destroyed early because
+    something it belongs to is due (an order waits for its payments' own clocks).
+The person row goes when every relationship has ended and its system's period has passed,
+and no record of any system remains (so it inherits every hold and freeze of them).
+
+Nothing here loads rows into Python: each condition is a Q the plan counts and the purge
+selects with.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import operator
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from access_requests.models import PrivacyActRequest
+from customers.models import Person, SystemRelationship
+from retention.models import HoldScope, LegalHold
+from retention.rules import Binding, SystemRules, person_parts
+from sorn.periods import latest_anchor_due_by
+
+PROTECTING = (models.CASCADE, models.PROTECT, models.RESTRICT)
+
+
+def any_of(conditions: Iterable[Q]) -> Q | None:
+    conditions = list(conditions)
+    return functools.reduce(operator.or_, conditions) if conditions else None
+
+
+@dataclass
+class Context:
+    """What eligibility depends on besides the rows: the date, the rules, and the holds
+    and requests in force (re-read before every batch of a purge, so a hold placed while
+    a purge runs protects from the next batch on)."""
+
+    as_of: datetime.date
+    systems: dict[str, SystemRules]
+    bindings: dict[type[models.Model], Binding]
+    holds: list[LegalHold] = field(default_factory=list)
+    requests_pending: bool = False
+
+    def refresh(self) -> Context:
+        self.holds = list(LegalHold.objects.active())
+        self.requests_pending = PrivacyActRequest.objects.pending().exists()
+        return self
+
+    def holds_of(self, scope: str) -> list[LegalHold]:
+        return [h for h in self.holds if h.scope == scope]
+
+    @property
+    def held_systems(self) -> set[str]:
+        return {h.system for h in self.holds_of(HoldScope.SYSTEM)}
+
+
+def _on_or_before(model: type[models.Model], name: str, day: datetime.date) -> Q:
+    if isinstance(model._meta.get_field(name), models.DateTimeField):
+        # The whole day counts, in the service's time zone; a plain comparison keeps the
+        # column's index usable (no per-row date cast).
+        midnight = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+        return Q(**{f"{name}__lt": timezone.make_aware(midnight)})
+    return Q(**{f"{name}__lte": day})
+
+
+def person_due_by_date(ctx: Context) -> Q | None:
+    past = any_of(
+        Q(system=slug, ended_on__lte=latest_anchor_due_by(ctx.as_of, rules.relationship_period))
+        for slug, rules in ctx.systems.items()
+        if rules.relationship_period is not None
+    )
+    if past is None:
+        return None
+    relationships = SystemRelationship.objects.filter(person_id=OuterRef("pk"))
+    # At least one relationship, and every one of them ended long enough ago (a
+    # relationship with a system that has no period never has).
+    return Q(Exists(relationships)) & ~Q(Exists(relationships.exclude(past)))
+
+
+def due_by_date(b: Binding, ctx: Context) -> Q | None:
+    """Rows whose period has passed as of the date; None when none ever can."""
+    if b.model is Person:
+        return person_due_by_date(ctx)
+    if b.period is None:
+        return None
+    cutoff = latest_anchor_due_by(ctx.as_of, b.period)
+    if b.counts_from_relationship:
+        ended = SystemRelationship.objects.filter(
+            person_id=OuterRef(b.person_path), system=b.system, ended_on__lte=cutoff
+        )
+        return Q(Exists(ended))
+    return _on_or_before(b.model, b.date_field, cutoff)
+
+
+def held(b: Binding, ctx: Context) -> Q | None:
+    """Rows an active legal hold covers."""
+    if b.system and b.system in ctx.held_systems:
+        return Q(pk__isnull=False)
+    conditions = []
+    if b.model is Person and ctx.held_systems:
+        conditions.append(
+            Q(
+                Exists(
+                    SystemRelationship.objects.filter(
+                        person_id=OuterRef("pk"), system__in=ctx.held_systems
+                    )
+                )
+            )
+        )
+    if b.person_path and ctx.holds_of(HoldScope.PERSON):
+        holds = LegalHold.objects.active().filter(
+            scope=HoldScope.PERSON, person_id=OuterRef(b.person_path)
+        )
+        conditions.append(Q(Exists(holds)))
+    if any(h.model_label == b.label for h in ctx.holds_of(HoldScope.RECORD)):
+        holds = LegalHold.objects.active().filter(
+            scope=HoldScope.RECORD, model_label=b.label, record_id=OuterRef("pk")
+        )
+        conditions.append(Q(Exists(holds)))
+    for hold in ctx.holds_of(HoldScope.QUERY):
+        if hold.model_label == b.label:
+            conditions.append(Q(**hold.query))
+    return any_of(conditions)
+
+
+def frozen(b: Binding, ctx: Context) -> Q | None:
+    """Rows whose person has a Privacy Act request open."""
+    if not (b.person_path and ctx.requests_pending):
+        return None
+    pending = PrivacyActRequest.objects.pending().filter(person_id=OuterRef(b.person_path))
+    return Q(Exists(pending))
+
+
+def _protecting_relations(model: type[models.Model]) -> list[models.ForeignObjectRel]:
+    """Links from other rows that keep this one: rows that would cascade with it or that
+    forbid its deletion. The person's own parts go with the person instead."""
+    parts = {m for m, _ in person_parts()} if model is Person else set()
+    return [
+        rel
+        for rel in model._meta.related_objects
+        if not rel.many_to_many
+        and rel.on_delete in PROTECTING
+        and rel.related_model is not model
+        and rel.related_model not in parts
+    ]
+
+
+def blocked(b: Binding, ctx: Context, *, recursive: bool) -> Q | None:
+    """Rows some other row keeps: one that refers to them and is not itself destroyed.
+
+    The plan asks recursively (would the referring row go in this run too?); the purge
+    destroys referring rows first and then asks only whether any remains, which is
+    never less strict.
+    """
+    conditions = []
+    for rel in _protecting_relations(b.model):
+        children = rel.related_model._base_manager.filter(**{rel.field.attname: OuterRef("pk")})
+        child = ctx.bindings.get(rel.related_model)
+        if recursive and child is not None:
+            child_goes = eligible(child, ctx, recursive=True)
+            if child_goes is not None:
+                children = children.exclude(child_goes)
+        conditions.append(Q(Exists(children)))
+    return any_of(conditions)
+
+
+def eligible(b: Binding, ctx: Context, *, recursive: bool = True) -> Q | None:
+    """Rows to destroy as of the context's date; None when none ever can be."""
+    condition = due_by_date(b, ctx)
+    if condition is None:
+        return None
+    for kept in (held(b, ctx), frozen(b, ctx), blocked(b, ctx, recursive=recursive)):
+        if kept is not None:
+            condition &= ~kept
+    return condition
