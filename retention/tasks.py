@@ -1,0 +1,51 @@
+"""The nightly purge, run by Celery beat from a database schedule (django-celery-beat),
+so records officers see and change it in the admin (Periodic tasks)."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+from retention.locking import PurgeLocked
+from retention.models import PurgeRun, RunStatus
+from retention.purge import PurgeRefused, execute_run, prepare_run, purge_expired
+
+logger = logging.getLogger(__name__)
+
+SCHEDULE_NAME = "Nightly retention purge"
+TRIGGER = f"schedule {SCHEDULE_NAME!r} (Celery beat)"
+
+
+@shared_task
+def nightly_purge() -> dict:
+    """Destroy what is due today; with RETENTION_REQUIRE_APPROVAL, only plan it for a
+    records officer to approve (the approval enqueues `execute_approved_run`)."""
+    as_of = timezone.localdate()
+    if settings.RETENTION_REQUIRE_APPROVAL:
+        waiting = PurgeRun.objects.filter(as_of=as_of, status=RunStatus.AWAITING_APPROVAL)
+        run = waiting.first() or prepare_run(as_of, triggered_by=TRIGGER)
+        logger.info("purge run #%s awaits approval", run.pk)
+        return {"run": run.pk, "status": run.status}
+    try:
+        run, _ = purge_expired(
+            as_of, triggered_by=TRIGGER, batch_size=settings.RETENTION_BATCH_SIZE
+        )
+    except PurgeLocked:
+        logger.warning("nightly purge skipped: another purge is running")
+        return {"run": None, "status": "locked"}
+    return {"run": run.pk, "status": run.status, "destroyed": run.certificate.total}
+
+
+@shared_task
+def execute_approved_run(run_id: int) -> dict:
+    """Carry out a run a records officer approved."""
+    run = PurgeRun.objects.get(pk=run_id)
+    try:
+        execute_run(run)
+    except (PurgeLocked, PurgeRefused) as exc:
+        logger.warning("approved purge run #%s not executed: %s", run.pk, exc)
+        return {"run": run.pk, "status": run.status, "error": str(exc)}
+    return {"run": run.pk, "status": run.status, "destroyed": run.certificate.total}
