@@ -10,7 +10,7 @@ from retention.planning import compute_plan
 from retention.purge import purge_expired
 from sorn.demo import seed_demo_records
 
-pytestmark = pytest.mark.django_db(databases=["default", "keystore"], transaction=True)
+pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
 
 def test_plan_then_purge_destroys_exactly_the_plan(settings):
