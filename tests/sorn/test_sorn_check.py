@@ -149,3 +149,31 @@ def test_a_system_record_names_its_rule_and_date(planted_model, capsys):
     err = capsys.readouterr().err
     assert "sorn.E014 orders.PlantedOrderNote: must name the record category or record kind" in err
     assert "sorn.E015 orders.PlantedOrderNote: must name its own date field" in err
+
+
+@pytest.mark.parametrize(
+    ("system", "record", "anchored_by", "message"),
+    [
+        # USPS 820.100 retention 3 counts from the cancellation of access privileges.
+        ("usps-820-100", "security_access", None, "name that date field (anchored_by=...)"),
+        ("usps-820-100", "security_access", "note", "name that date field (anchored_by=...)"),
+        # USPS 810.300 ACH records count from their own date: an anchor field is a mistake.
+        ("usps-810-300", "ach", "placed_on", "counts from the record's own date"),
+    ],
+)
+def test_a_record_kept_from_an_event_names_the_event_date(
+    planted_model, capsys, system, record, anchored_by, message
+):
+    registry.register(
+        planted_model,
+        systems=system,
+        record=record,
+        dated_by="placed_on",
+        anchored_by=anchored_by,
+        fields={"id": internal(), "placed_on": internal(), "note": internal()},
+    )
+    with pytest.raises(CommandError, match="1 classification problem"):
+        call_command("sorn_check")
+    err = capsys.readouterr().err
+    assert "sorn.E016 orders.PlantedOrderNote" in err
+    assert message in err
