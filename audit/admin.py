@@ -8,7 +8,13 @@ import csv
 from django.contrib import admin
 from django.http import HttpResponse
 
-from audit.models import AccessEvent, AuditSeal, DisclosureAccounting, ExternalRecipient
+from audit.models import (
+    AccessEvent,
+    AuditSeal,
+    AuditTombstone,
+    DisclosureAccounting,
+    ExternalRecipient,
+)
 from audit.services import events_about_person, events_about_record
 from sorn.constants import Role
 from sorn.policy import roles_of
@@ -110,6 +116,18 @@ class AuditSealAdmin(AuditorOnlyAdmin):
     list_display = ["sequence", "first_id", "last_id", "row_count", "sealed_at", "digest"]
     exclude = ["manifest"]
     readonly_fields = [f.name for f in AuditSeal._meta.fields if f.name != "manifest"]
+
+
+@admin.register(AuditTombstone)
+class AuditTombstoneAdmin(AuditorOnlyAdmin):
+    """Where the audit retention rule purged a stream's oldest seals (audit.retention)."""
+
+    list_display = [
+        "stream", "first_sequence", "last_sequence", "first_id", "last_id", "row_count",
+        "rule_key", "as_of", "purged_at",
+    ]  # fmt: skip
+    list_filter = ["stream", "rule_key"]
+    readonly_fields = [f.name for f in AuditTombstone._meta.fields]
 
 
 class PrivacyOfficerAdmin(RoleRestrictedAdmin):

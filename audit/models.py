@@ -3,7 +3,8 @@
 "Terminal and transaction logging" (safeguards of USPS 810.300, 820.100, 890.000); the
 Mint's "audit logs and records of their system access" (Treasury/Mint .009 (a)). Audit rows
 are append-only: the model and its querysets refuse updates and deletes, and database
-triggers (audit/migrations/0002) reject them in the database.
+triggers (audit/migrations/0002) reject them in the database. Only the audit's own
+retention job (audit.retention) removes rows, whole seals at a time, leaving a tombstone.
 """
 
 from __future__ import annotations
@@ -94,6 +95,46 @@ class AuditSeal(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Audit seal {self.stream} #{self.sequence}"
+
+
+class AuditTombstone(AppendOnlyModel):
+    """Where the audit retention rule purged the oldest seals of one stream and their rows
+    (audit.retention): which seals and ids, how many rows, the digest the first of them
+    chained from and the digest of the last, so that verification resumes the chain from
+    it; the rule, and who purged when. Append-only, never purged itself."""
+
+    stream = models.CharField(max_length=20)
+    first_sequence = models.PositiveIntegerField()
+    last_sequence = models.PositiveIntegerField()
+    first_id = models.BigIntegerField()
+    last_id = models.BigIntegerField()
+    row_count = models.BigIntegerField()
+    previous_digest = models.CharField(max_length=64)
+    last_digest = models.CharField(
+        max_length=64, help_text="Digest of the last purged seal: the chain resumes from it."
+    )
+    rule_key = models.CharField(max_length=80)
+    rule_period = models.CharField(max_length=20)
+    rule_source = models.TextField(help_text="The catalogue's source text for the rule.")
+    as_of = models.DateField(help_text="The date retention was counted to.")
+    performed_by = models.CharField(max_length=200, help_text="A user, or the OS user and command.")
+    purged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["stream", "first_sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stream", "first_sequence"], name="one_tombstone_per_place"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(last_sequence__gte=models.F("first_sequence"))
+                & models.Q(last_id__gte=models.F("first_id")),
+                name="tombstone_ranges_ascend",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Audit tombstone {self.stream} seals #{self.first_sequence}–#{self.last_sequence}"
 
 
 class ChangeEntry(AbstractLogEntry):

@@ -5,6 +5,11 @@ Written by hand: no well-kept library seals Django rows in a verifiable chain. E
 of its stored values; a seal's digest is SHA-256(previous digest || manifest), where the
 manifest lists each sealed row's id and the first 16 bytes of SHA-256(canonical row), so
 verification can name the first altered, missing or inserted row.
+
+The audit's retention job (audit.retention) removes a stream's oldest seals with their rows
+and leaves a tombstone naming them and the digest of the last: the chain, and its
+verification, resume from the tombstone, and any row found again inside a purged range was
+inserted.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.utils import timezone
 
-from audit.models import AccessEvent, AuditSeal, BulkChange, ChangeEntry
+from audit.models import AccessEvent, AuditSeal, AuditTombstone, BulkChange, ChangeEntry
 
 GENESIS = "0" * 64
 ROW = struct.Struct(">q16s")
@@ -88,14 +93,34 @@ def _rows(stream: Stream, first_id: int, last_id: int, chunk: int = 20000) -> It
         start = rows[-1]["id"] + 1
 
 
+@dataclass(frozen=True)
+class ChainHead:
+    """Where a stream's chain stands: the last seal's (or, when retention purged every
+    seal, the last tombstone's) sequence, last row id and digest."""
+
+    sequence: int = 0
+    last_id: int = 0
+    digest: str = GENESIS
+
+
+def chain_head(stream: Stream, last: AuditSeal | None = None) -> ChainHead:
+    last = last or AuditSeal.objects.filter(stream=stream.name).order_by("-sequence").first()
+    if last is not None:
+        return ChainHead(last.sequence, last.last_id, last.digest)
+    tombstone = AuditTombstone.objects.filter(stream=stream.name).order_by("-last_sequence").first()
+    if tombstone is not None:
+        return ChainHead(tombstone.last_sequence, tombstone.last_id, tombstone.last_digest)
+    return ChainHead()
+
+
 @transaction.atomic
 def seal_new_rows(
     stream: Stream, max_rows: int = 200_000, now: datetime.datetime | None = None
 ) -> AuditSeal | None:
     """Seal the rows of `stream` written since its last seal (up to `max_rows`)."""
     seals = AuditSeal.objects.select_for_update().filter(stream=stream.name)
-    last = seals.order_by("-sequence").first()
-    after = last.last_id if last else 0
+    head = chain_head(stream, seals.order_by("-sequence").first())
+    after = head.last_id
     cutoff = (now or timezone.now()) - GRACE
     newest = (
         stream.model.objects.filter(id__gt=after, **{f"{stream.time_field}__lte": cutoff})
@@ -115,10 +140,10 @@ def seal_new_rows(
         count += 1
         if count >= max_rows:
             break
-    previous = last.digest if last else GENESIS
+    previous = head.digest
     return AuditSeal.objects.create(
         stream=stream.name,
-        sequence=(last.sequence + 1) if last else 1,
+        sequence=head.sequence + 1,
         first_id=first_id,
         last_id=last_id,
         row_count=count,
@@ -133,6 +158,8 @@ class VerificationResult:
     seals: int = 0
     rows: int = 0
     unsealed: int = 0
+    tombstones: int = 0
+    purged: int = 0
     problem: str | None = None
 
     @property
@@ -140,45 +167,80 @@ class VerificationResult:
         return self.problem is None
 
 
+def check_seal(
+    stream: Stream, seal: AuditSeal, previous: str, after_id: int
+) -> tuple[int, str | None]:
+    """Check one seal: it chains from `previous`, and the rows with ids after `after_id` (the
+    end of what came before it) up to its last id are exactly those its manifest lists,
+    unaltered. Returns the rows read and the first problem (identifiers only)."""
+    where = f"{stream.name} seal #{seal.sequence}"
+    name = stream.label
+    manifest = bytes(seal.manifest)
+    if seal.previous_digest != previous or chain(previous, manifest) != seal.digest:
+        return 0, f"{where} does not chain"
+    listed = dict(ROW.iter_unpack(manifest))
+    if len(listed) != seal.row_count or seal.first_id <= after_id:
+        return 0, f"{where} is malformed"
+    seen = 0
+    found = set()
+    # From the end of the previous seal, not this one's first id: a row slipped into the
+    # gap between two seals was inserted too.
+    for row in _rows(stream, after_id + 1, seal.last_id):
+        seen += 1
+        found.add(row["id"])
+        if row["id"] not in listed:
+            return seen, f"{name} #{row['id']} was inserted after sealing"
+        if listed[row["id"]] != row_hash(stream, row):
+            return seen, f"{name} #{row['id']} was altered after sealing"
+    missing = sorted(set(listed) - found)
+    if missing:
+        return seen, f"{name} #{missing[0]} is missing from its seal"
+    return seen, None
+
+
 def verify_stream(stream: Stream) -> VerificationResult:
-    """Recompute one stream's seals; the first break found is reported (identifiers
-    only)."""
+    """Recompute one stream's seals, from its tombstones (what retention purged) on; the
+    first break found is reported (identifiers only)."""
     result = VerificationResult()
     previous, expected, last_id = GENESIS, 1, 0
-    name = stream.label
+    for tombstone in AuditTombstone.objects.filter(stream=stream.name).order_by("first_sequence"):
+        result.tombstones += 1
+        if tombstone.first_sequence != expected:
+            result.problem = f"{stream.name} seal #{expected} is missing"
+            return result
+        if tombstone.previous_digest != previous or tombstone.first_id <= last_id:
+            result.problem = (
+                f"{stream.name} tombstone of seals #{tombstone.first_sequence}"
+                f"–#{tombstone.last_sequence} does not chain"
+            )
+            return result
+        previous, expected = tombstone.last_digest, tombstone.last_sequence + 1
+        last_id = tombstone.last_id
+        result.purged += tombstone.row_count
+    if last_id:
+        planted = (
+            stream.model.objects.filter(id__lte=last_id)
+            .order_by("id")
+            .values_list("id", flat=True)
+            .first()
+        )
+        if planted is not None:
+            result.problem = f"{stream.label} #{planted} was inserted after sealing (purged range)"
+            return result
     for seal in (
         AuditSeal.objects.filter(stream=stream.name).order_by("sequence").iterator(chunk_size=100)
     ):
         result.seals += 1
-        where = f"{stream.name} seal #{seal.sequence}"
         if seal.sequence != expected:
             result.problem = f"{stream.name} seal #{expected} is missing"
             return result
         expected += 1
-        manifest = bytes(seal.manifest)
-        if seal.previous_digest != previous or chain(previous, manifest) != seal.digest:
-            result.problem = f"{where} does not chain"
+        seen, problem = check_seal(stream, seal, previous, last_id)
+        result.rows += seen
+        if problem:
+            result.problem = problem
             return result
-        previous = seal.digest
-        listed = dict(ROW.iter_unpack(manifest))
-        if len(listed) != seal.row_count:
-            result.problem = f"{where} is malformed"
-            return result
-        found = set()
-        for row in _rows(stream, seal.first_id, seal.last_id):
-            result.rows += 1
-            found.add(row["id"])
-            if row["id"] not in listed:
-                result.problem = f"{name} #{row['id']} was inserted after sealing"
-                return result
-            if listed[row["id"]] != row_hash(stream, row):
-                result.problem = f"{name} #{row['id']} was altered after sealing"
-                return result
-        missing = sorted(set(listed) - found)
-        if missing:
-            result.problem = f"{name} #{missing[0]} is missing from its seal"
-            return result
-        last_id = seal.last_id
+        previous, last_id = seal.digest, seal.last_id
     result.unsealed = stream.model.objects.filter(id__gt=last_id).count()
     return result
 
@@ -191,6 +253,8 @@ def verify_chain() -> VerificationResult:
         total.seals += result.seals
         total.rows += result.rows
         total.unsealed += result.unsealed
+        total.tombstones += result.tombstones
+        total.purged += result.purged
         if not result.ok:
             total.problem = result.problem
             return total

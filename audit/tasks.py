@@ -1,5 +1,9 @@
-from celery import shared_task
+import datetime
 
+from celery import shared_task
+from django.utils import timezone
+
+from audit.retention import purge_expired_audit
 from audit.seals import STREAMS, seal_new_rows
 
 
@@ -12,3 +16,13 @@ def seal_audit() -> int:
         while (seal := seal_new_rows(stream)) is not None:
             sealed += seal.row_count
     return sealed
+
+
+@shared_task
+def purge_audit(as_of: str | None = None) -> dict:
+    """Purge the audit records past their catalogue rule (audit.retention), as of an ISO
+    date or today; returns the counts. `purge_expired_audit` is there for the retention
+    engine's nightly job to call; this task's daily schedule (audit/migrations/0013) is
+    created disabled, for a deployment that runs the audit's purge on its own."""
+    day = datetime.date.fromisoformat(as_of) if as_of else timezone.localdate()
+    return purge_expired_audit(day)

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sorn.catalogue.schema import Notice
+from sorn.catalogue.schema import Notice, RetentionRule
 from sorn.constants import RetentionAnchor
 from sorn.periods import parse_period
 
@@ -141,4 +141,49 @@ def validate_catalogue(notices: Iterable[Notice]) -> list[Problem]:
         problems.append(Problem("sorn.E002", f"notice {number!r}", "duplicate notice number"))
     for notice in notices:
         problems.extend(validate_notice(notice))
+    return problems
+
+
+def validate_audit_rules(rules: Iterable[RetentionRule], targets: Iterable[str]) -> list[Problem]:
+    """The audit records' own rules (sorn/catalogue/audit_records.py): well-formed like a
+    notice's, and each of `targets` (what the audit keeps) governed by exactly one rule."""
+    rules = list(rules)
+    targets = tuple(targets)
+    problems: list[Problem] = []
+    for key in _duplicates(r.key for r in rules):
+        problems.append(Problem("sorn.E002", f"audit retention rule {key!r}", "duplicate key"))
+    for rule in rules:
+        entry = f"audit retention rule {rule.key!r}"
+        if rule.anchor != RetentionAnchor.CREATED:
+            # An audit row has one date of its own and no relationship or access to end.
+            problems.append(
+                Problem(
+                    "sorn.E003",
+                    entry,
+                    f"anchor {rule.anchor!r}: audit rows are counted from their own date "
+                    f"({RetentionAnchor.CREATED.value!r}) only",
+                )
+            )
+        if rule.period is not None:
+            try:
+                parse_period(rule.period)
+            except ValueError as exc:
+                problems.append(Problem("sorn.E004", entry, str(exc)))
+        for target in rule.applies_to:
+            if target not in targets:
+                problems.append(
+                    Problem("sorn.E005", entry, f"names {target!r}, which the audit does not keep")
+                )
+        if not rule.source_text.strip():
+            problems.append(Problem("sorn.E006", entry, "has no source text"))
+    for target in targets:
+        governing = [r.key for r in rules if target in r.applies_to]
+        if len(governing) != 1:
+            problems.append(
+                Problem(
+                    "sorn.E007",
+                    f"audit records {target!r}",
+                    f"must be governed by exactly one retention rule, found {len(governing)}",
+                )
+            )
     return problems

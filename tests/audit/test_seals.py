@@ -154,3 +154,21 @@ def test_the_database_refuses_to_update_audit_rows(table):
     seal_audit()
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET id = id")  # noqa: S608 (test-owned table names)
+
+
+def test_a_row_planted_between_two_seals_is_found():
+    events(2)
+    seal_audit()
+    moved = events(1)[0]
+    # Leave a gap of ids between the seals, then plant a row in it.
+    raw("UPDATE audit_accessevent SET id = id + 10 WHERE id = %s", [moved.pk])
+    seal_audit()
+    assert verify_chain().ok
+    raw(
+        "INSERT INTO audit_accessevent (id, occurred_at, user_id, username, roles, channel, model,"
+        " record_ids, fields, remote_addr, path, purpose) SELECT %s, occurred_at, user_id,"
+        " 'forger', roles, channel, model, record_ids, fields, remote_addr, path, purpose"
+        " FROM audit_accessevent WHERE id = %s",
+        [moved.pk + 5, moved.pk + 10],
+    )
+    assert verify_chain().problem == f"access event #{moved.pk + 5} was inserted after sealing"
