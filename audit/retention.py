@@ -40,7 +40,7 @@ from audit.writes import process_identity, record_bulk_change
 from sorn.catalogue import audit_records
 from sorn.catalogue.schema import RetentionRule
 from sorn.constants import RetentionAnchor
-from sorn.periods import add_period, describe_period, parse_period
+from sorn.periods import describe_period, latest_anchor_due_by
 
 PURGE_OPERATION = "audit_purge"
 Progress = Callable[[str], None]
@@ -48,19 +48,6 @@ Progress = Callable[[str], None]
 
 class _Refused(Exception):
     """A seal about to be purged does not verify: roll its batch back, stop its stream."""
-
-
-def last_due_date(as_of: datetime.date, period: str) -> datetime.date:
-    """The latest date a row may bear and be past `period` on `as_of` (date + period <=
-    as_of). Subtracting is not enough: calendar arithmetic clips month ends (29 February
-    plus a year is 28 February), so step to the last date that qualifies."""
-    day = as_of - parse_period(period)
-    one_day = datetime.timedelta(days=1)
-    while add_period(day + one_day, period) <= as_of:
-        day += one_day
-    while add_period(day, period) > as_of:
-        day -= one_day
-    return day
 
 
 def _start_of_day_after(day: datetime.date) -> datetime.datetime:
@@ -123,7 +110,7 @@ def expired_seals(stream: Stream, as_of: datetime.date) -> list[AuditSeal]:
     rule = _rule(stream.name)
     if rule is None:
         return []
-    last_due = last_due_date(as_of, rule.period)
+    last_due = latest_anchor_due_by(as_of, rule.period)
     expired = []
     seals = AuditSeal.objects.filter(stream=stream.name).defer("manifest").order_by("sequence")
     for seal in seals.iterator(chunk_size=100):
@@ -242,8 +229,8 @@ def expired_disclosures(as_of: datetime.date) -> models.QuerySet[DisclosureAccou
         return None
     # 5 U.S.C. 552a(c)(2): never sooner than five years after the disclosure.
     last_due = min(
-        last_due_date(as_of, rule.period),
-        last_due_date(as_of, audit_records.DISCLOSURE_ACCOUNTING_FLOOR),
+        latest_anchor_due_by(as_of, rule.period),
+        latest_anchor_due_by(as_of, audit_records.DISCLOSURE_ACCOUNTING_FLOOR),
     )
     return DisclosureAccounting.objects.filter(disclosed_at__lt=_start_of_day_after(last_due))
 

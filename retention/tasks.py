@@ -9,6 +9,7 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from audit.retention import purge_expired_audit
 from retention.locking import PurgeLocked
 from retention.models import PurgeRun, RunStatus
 from retention.purge import PurgeRefused, execute_run, prepare_run, purge_expired
@@ -22,8 +23,16 @@ TRIGGER = f"schedule {SCHEDULE_NAME!r} (Celery beat)"
 @shared_task
 def nightly_purge() -> dict:
     """Destroy what is due today; with RETENTION_REQUIRE_APPROVAL, only plan it for a
-    records officer to approve (the approval enqueues `execute_approved_run`)."""
+    records officer to approve (the approval enqueues `execute_approved_run`). Then the
+    audit records past their own rule (audit.retention): whole sealed ranges, leaving
+    tombstones the chain verifies across."""
     as_of = timezone.localdate()
+    outcome = _purge_records(as_of)
+    outcome["audit"] = purge_expired_audit(as_of, performed_by=TRIGGER)
+    return outcome
+
+
+def _purge_records(as_of) -> dict:
     if settings.RETENTION_REQUIRE_APPROVAL:
         waiting = PurgeRun.objects.filter(as_of=as_of, status=RunStatus.AWAITING_APPROVAL)
         run = waiting.first() or prepare_run(as_of, triggered_by=TRIGGER)

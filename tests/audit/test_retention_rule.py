@@ -4,12 +4,10 @@ notices publish no period for their logs); the accounting of disclosures never s
 5 years after the disclosure (5 U.S.C. 552a(c)(2)). Validated at start-up like the notices'."""
 
 import dataclasses
-import datetime
 
 import pytest
 
 from audit.checks import check_audit_retention_rule
-from audit.retention import last_due_date
 from audit.seals import STREAMS
 from sorn import catalogue
 from sorn.catalogue import audit_records
@@ -62,17 +60,3 @@ def test_two_rules_for_one_record_fail_the_check():
 def test_a_rule_without_a_period_is_well_formed():
     # No period: no disposition authority, nothing is destroyed.
     assert check_audit_retention_rule(rules=(dataclasses.replace(RULE, period=None),)) == []
-
-
-@pytest.mark.parametrize(
-    ("as_of", "period", "last_due"),
-    [
-        (datetime.date(2031, 6, 15), "P6Y", datetime.date(2025, 6, 15)),
-        (datetime.date(2030, 2, 28), "P6Y", datetime.date(2024, 2, 29)),  # 29 Feb + 6y = 28 Feb
-        (datetime.date(2030, 3, 1), "P6Y", datetime.date(2024, 3, 1)),
-        (datetime.date(2029, 2, 28), "P5Y", datetime.date(2024, 2, 29)),
-        (datetime.date(2026, 3, 31), "P1M", datetime.date(2026, 2, 28)),  # 28 Feb + 1m = 28 Mar
-    ],
-)
-def test_the_last_date_past_a_period(as_of, period, last_due):
-    assert last_due_date(as_of, period) == last_due

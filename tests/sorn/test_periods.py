@@ -22,6 +22,10 @@ D = datetime.date
         (D(2025, 3, 1), "P1Y", D(2024, 3, 1)),
         # Month ends: 31 August + 6 months is 28 February.
         (D(2027, 2, 28), "P6M", D(2026, 8, 31)),
+        (D(2026, 3, 31), "P1M", D(2026, 2, 28)),
+        # The audit records' own rule (sorn/catalogue/audit_records.py): six years.
+        (D(2030, 2, 28), "P6Y", D(2024, 2, 29)),
+        (D(2030, 3, 1), "P6Y", D(2024, 3, 1)),
     ],
 )
 def test_latest_anchor_due_by(as_of, period, latest):
