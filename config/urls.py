@@ -29,6 +29,7 @@ api_urls = (
 urlpatterns = [
     path("", include("sorn.urls")),
     path("requests/", include("access_requests.urls")),
+    path("admin/retention/", include("retention.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

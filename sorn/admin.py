@@ -2,7 +2,10 @@
 is the one place a notice's text is changed (then `load_catalogue` stores a revision)."""
 
 from django.contrib import admin
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
+from sorn.constants import Role
 from sorn.models import (
     NoticeRevision,
     PolicyGrant,
@@ -23,6 +26,26 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+# Who reads the stored revisions in the admin besides holders of Django's view permission:
+# the officers who approve or question a retention change, and the auditors.
+CATALOGUE_READERS = frozenset({Role.RECORDS_OFFICER, Role.PRIVACY_OFFICER, Role.AUDITOR})
+
+
+def reads_catalogue(request) -> bool:
+    from sorn.policy import roles_of
+
+    user = request.user
+    return user.is_active and user.is_staff and bool(CATALOGUE_READERS & roles_of(user))
+
+
+class CatalogueReaderMixin:
+    def has_module_permission(self, request) -> bool:
+        return super().has_module_permission(request) or reads_catalogue(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return super().has_view_permission(request, obj) or reads_catalogue(request)
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -34,12 +57,12 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class RecordCategoryInline(ReadOnlyInline):
+class RecordCategoryInline(CatalogueReaderMixin, ReadOnlyInline):
     model = RecordCategory
     fields = ["number", "key", "name", "description"]
 
 
-class RetentionRuleInline(ReadOnlyInline):
+class RetentionRuleInline(CatalogueReaderMixin, ReadOnlyInline):
     model = RetentionRule
     fields = ["key", "applies_to", "period", "anchor", "source_text"]
 
@@ -51,12 +74,59 @@ class SystemOfRecordsAdmin(ReadOnlyAdmin):
 
 
 @admin.register(NoticeRevision)
-class NoticeRevisionAdmin(ReadOnlyAdmin):
-    list_display = ["system", "number", "loaded_at", "content_digest"]
-    list_filter = ["system"]
+class NoticeRevisionAdmin(CatalogueReaderMixin, ReadOnlyAdmin):
+    """A revision that would destroy records sooner than the one before it governs
+    retention only once a records officer approves it (issue 6; the approval screen is
+    retention.views.approve_retention_change_view)."""
+
+    list_display = [
+        "system", "number", "loaded_at", "retention_approval_required", "retention_state",
+        "content_digest",
+    ]  # fmt: skip
+    list_filter = ["system", "retention_approval_required"]
+    list_select_related = ["system", "retention_approved_by"]
     exclude = ["document"]
-    readonly_fields = ["system", "number", "loaded_at", "content_digest"]
+    readonly_fields = [
+        "system", "number", "loaded_at", "content_digest", "retention_approval_required",
+        "retention_change_list", "retention_approved_by", "retention_approved_at",
+        "retention_state",
+    ]  # fmt: skip
     inlines = [RecordCategoryInline, RetentionRuleInline]
+
+    @admin.display(description="retention changes")
+    def retention_change_list(self, revision: NoticeRevision) -> str:
+        if not revision.retention_changes:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", "<li>{}</li>", ((c,) for c in revision.retention_changes)),
+        )
+
+    @admin.display(description="retention rules")
+    def retention_state(self, revision: NoticeRevision) -> str:
+        if not revision.retention_approval_required:
+            return "In effect (no shorter period)"
+        if revision.retention_approved_at is not None:
+            return f"Approved by {revision.retention_approved_by} on " + (
+                f"{revision.retention_approved_at:%Y-%m-%d}"
+            )
+        url = reverse("admin:sorn_noticerevision_approve_retention", args=[revision.pk])
+        return format_html('Awaiting a records officer\'s approval (<a href="{}">review</a>)', url)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/approve-retention/",
+                self.admin_site.admin_view(self.approve_retention_view),
+                name="sorn_noticerevision_approve_retention",
+            ),
+            *super().get_urls(),
+        ]
+
+    def approve_retention_view(self, request, object_id):
+        from retention.views import approve_retention_change_view
+
+        return approve_retention_change_view(request, self, object_id)
 
 
 @admin.register(RetentionRule)
