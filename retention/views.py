@@ -11,12 +11,11 @@ import csv
 import datetime
 import json
 from collections.abc import Iterable
-from contextlib import contextmanager
 from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -108,7 +107,7 @@ def forecast(today: datetime.date, horizons: Iterable[int] = HORIZONS) -> dict[s
     systems = rules_in_effect()
     found = {b.model: b for b in bindings(systems)}
     plans = {}
-    with transaction.atomic(), without_jit():
+    with transaction.atomic():
         for days in horizons:
             as_of = today + datetime.timedelta(days=days)
             ctx = Context(as_of=as_of, systems=systems, bindings=found).refresh()
@@ -124,18 +123,6 @@ def forecast(today: datetime.date, horizons: Iterable[int] = HORIZONS) -> dict[s
     ]
     totals = [plans[days]["total_due"] for days in horizons]
     return {"plans": plans, "rows": rows, "totals": totals}
-
-
-@contextmanager
-def without_jit():
-    """PostgreSQL JIT-compiles the plan's person query (one statement with a subquery per
-    table that refers to a person: its estimated cost passes jit_above_cost while it reads
-    a few hundred rows); compiling took 1.6 of its 2 seconds on 500 demo customers. Off
-    for the rest of the caller's transaction."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL jit = off")
-    yield
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:

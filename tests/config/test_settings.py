@@ -90,3 +90,17 @@ def test_production_settings_start_with_their_secrets(tmp_path):
         }
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_run_without_jit():
+    from django.db import connection
+
+    from config.settings import _database
+
+    config = _database("postgres://u:p@db.example:5432/privacy", "DATABASE_URL")
+    assert config["OPTIONS"]["options"] == "-c jit=off"
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            assert cursor.fetchone()[0] == "off"
