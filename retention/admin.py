@@ -185,7 +185,8 @@ class PurgeRunAdmin(RetentionAdmin):
     list_select_related = ["approved_by", "certificate"]
     date_hierarchy = "created_at"
     fields = [
-        "as_of", "status", "triggered_by", "approved_by", "approved_at", "decisions",
+        "as_of", "status", "triggered_by", "approved_by", "approved_at", "rejected_by",
+        "rejected_at", "rejection_reason", "decisions",
         "revisions", "batch_size", "created_at", "started_at", "finished_at",
         "certificate_link", "approval", "plan_tables",
     ]  # fmt: skip

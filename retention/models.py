@@ -130,6 +130,11 @@ class PurgeRun(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
     # {system slug: revision number}: the catalogue revision whose rules the run applied.
     revisions = models.JSONField(default=dict)
     plan = models.JSONField(default=dict, help_text="The plan as computed (counts, no data).")

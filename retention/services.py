@@ -116,7 +116,9 @@ def reject_run(run: PurgeRun, *, by, reason: str) -> PurgeRun:
         raise DecisionRefused("rejecting a purge run needs a reason")
     current = _run_for_decision(run)
     current.status = RunStatus.REJECTED
-    current.save(update_fields=["status"])
+    current.rejected_by, current.rejected_at = by, timezone.now()
+    current.rejection_reason = reason.strip()
+    current.save(update_fields=["status", "rejected_by", "rejected_at", "rejection_reason"])
     record_bulk_change(
         "run.reject",
         PurgeRun._meta.label,

@@ -382,6 +382,10 @@ def test_rejection_needs_a_reason_and_is_final(client, staff_user, waiting_run, 
     event = BulkChange.objects.get(operation="run.reject")
     assert event.performed_by == officer.username
     assert event.description.endswith("rejected: Plan predates the new hold on 890.000")
+    waiting_run.refresh_from_db()
+    assert waiting_run.rejection_reason == "Plan predates the new hold on 890.000"
+    assert waiting_run.rejected_by.username == event.performed_by
+    assert waiting_run.rejected_at is not None
     detail = client.get(f"{RUNS}{waiting_run.pk}/change/").content.decode()
     assert "Plan predates the new hold on 890.000" in detail
     # Neither approved nor rejected again.
