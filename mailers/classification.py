@@ -120,6 +120,7 @@ registry.register(
     record=IDENTIFICATION,
     dated_by="assigned_on",
     fields={
+        "data_key_id": internal(),
         **PLAIN_FILED,
         "application": internal(),
         "assigned_on": internal(),
@@ -191,6 +192,7 @@ registry.register(
     record=MAIL_PRACTICES,
     dated_by="recorded_on",
     fields={
+        "data_key_id": internal(),
         **PLAIN_FILED,
         "application": internal(),
         "recorded_on": internal(),
@@ -235,6 +237,7 @@ registry.register(
     record=TECHNICAL,
     dated_by="recorded_on",
     fields={
+        "data_key_id": internal(),
         **PLAIN_FILED,
         "application": internal(),
         "recorded_on": internal(),
@@ -317,6 +320,7 @@ registry.register(
     dated_by="granted_on",
     anchored_by="cancelled_on",
     fields={
+        "data_key_id": internal(),
         **PLAIN_FILED,
         "account": internal(),
         "granted_on": internal(),

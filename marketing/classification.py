@@ -163,6 +163,7 @@ _register(
     record="direct_marketing",
     dated_by="responded_on",
     fields={
+        "data_key_id": internal(),
         **ROW,
         "person": internal(),
         "campaign": internal(),
@@ -192,6 +193,7 @@ _register(
     record=CUSTOMER,
     dated_by="requested_on",
     fields={
+        "data_key_id": internal(),
         **ROW,
         "person": internal(),
         "publication": internal(),
@@ -208,6 +210,7 @@ _register(
     dated_by="subscribed_on",
     anchored_by="ceased_on",
     fields={
+        "data_key_id": internal(),
         **ROW,
         "person": internal(),
         "publication": F(D.PREFERENCE, CUSTOMER),
@@ -258,6 +261,7 @@ _register(
     dated_by="joined_on",
     anchored_by="ceased_on",
     fields={
+        "data_key_id": internal(),
         **ROW,
         "person": internal(),
         "council": F(D.EVENT, EVENT),

@@ -71,6 +71,7 @@ registry.register(
     record=ORDER,
     dated_by="placed_on",
     fields={
+        "data_key_id": internal(),
         "id": internal(),
         "person": internal(),
         "order_number": F(D.IDENTIFIER, ORDER, searchable=True),
@@ -90,6 +91,7 @@ registry.register(
     record=SHIPPING,
     dated_by="ordered_on",
     fields={
+        "data_key_id": internal(),
         **LINKS,
         "product_service_id": F(D.ORDER, SHIPPING),
         "quantity": F(D.ORDER, ORDER),
@@ -200,6 +202,7 @@ registry.register(
     record=ORDER,
     dated_by="returned_on",
     fields={
+        "data_key_id": internal(),
         "id": internal(),
         "person": internal(),
         "payment": internal(),
@@ -219,6 +222,7 @@ registry.register(
     record=FEEDBACK,
     dated_by="recorded_on",
     fields={
+        "data_key_id": internal(),
         **LINKS,
         "method": F(D.SURVEY, FEEDBACK),
         "recorded_on": F(D.SURVEY, FEEDBACK),
@@ -294,6 +298,7 @@ registry.register(
     record=CUSTOMER_ORDER,
     dated_by="order_date",
     fields={
+        "data_key_id": internal(),
         "id": internal(),
         "person": internal(),
         "handled_by": internal(),
@@ -315,6 +320,7 @@ registry.register(
     record=CUSTOMER_ORDER,
     dated_by="ordered_on",
     fields={
+        "data_key_id": internal(),
         **LINKS,
         "product": internal(),
         "quantity": F(D.ORDER, CUSTOMER_ORDER),
@@ -365,6 +371,7 @@ registry.register(
     record=CUSTOMER_ORDER,
     dated_by="shipped_on",
     fields={
+        "data_key_id": internal(),
         **LINKS,
         "gift_recipient": internal(),
         "carrier": F(D.ORDER, CUSTOMER_ORDER),
@@ -466,6 +473,7 @@ registry.register(
     record=BEHAVIOUR,
     dated_by="assigned_on",
     fields={
+        "data_key_id": internal(),
         "id": internal(),
         "person": internal(),
         # Retrieval: "market segmentation categories".
@@ -481,6 +489,7 @@ registry.register(
     record=CUSTOMER_ORDER,
     dated_by="recorded_on",
     fields={
+        "data_key_id": internal(),
         "id": internal(),
         "person": internal(),
         "product_category": F(D.PREFERENCE, CUSTOMER_ORDER, searchable=True),

@@ -101,7 +101,7 @@ class MailerLogon(EncryptedRecord):
             raise ValidationError({"account": "The account belongs to another customer."})
 
 
-class SecurityAccess(models.Model):
+class SecurityAccess(EncryptedRecord):
     """Access privileges to a USPS computer system granted to a mailer account: a security
     access record. USPS 820.100, retention 3: "retained 2 years after computer access
     privileges are cancelled", counted from `cancelled_on`; kept while access lasts."""

@@ -18,7 +18,7 @@ from mailers.validators import (
 )
 
 
-class MailerIdentifier(models.Model):
+class MailerIdentifier(EncryptedRecord):
     """A mailer ID, permit number, postage meter number, D-U-N-S Number, POSTNET code or
     publication ID. Business identifiers the Postal Service assigns or the business holds:
     kept in clear (normalised) so staff can look a mailer up by them."""

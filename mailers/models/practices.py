@@ -22,7 +22,7 @@ from mailers.models.base import same_person_as_application
 from mailers.validators import validate_appointment_times, validate_drop_shipment_sites
 
 
-class MailPractice(models.Model):
+class MailPractice(EncryptedRecord):
     """USPS 820.100, category 3: a mailer's mail practices and delivery information, as
     stated on (or after) an application. Operational facts about the business's mailings:
     kept in clear; the contractors and advertisers, who may be individuals, are
@@ -116,7 +116,7 @@ class ContractedParty(EncryptedRecord):
             )
 
 
-class TechnicalProfile(models.Model):
+class TechnicalProfile(EncryptedRecord):
     """USPS 820.100, category 4: "hardware, software, and equipment names, types,
     versions, and specifications; media preferences; mail site specifications", collected
     "to ensure the proper operation of electronic data transmission and software"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from keystore.fields import EncryptedRecord
 from marketing.constants import CampaignKind, CampaignResponseType, ResponseChannel
 
 
@@ -37,7 +38,7 @@ class Campaign(models.Model):
             raise ValidationError({"ends_on": "The campaign cannot end before it starts."})
 
 
-class CampaignResponse(models.Model):
+class CampaignResponse(EncryptedRecord):
     """A customer's response to a campaign. Categories of individuals 1: customers who
     "respond to direct marketing messages"; retention 2: "Records relating to direct
     marketing, advertising, and promotions are retained 5 years" (from the response)."""

@@ -76,7 +76,7 @@ class EventRegistration(EncryptedRecord):
             )
 
 
-class PccMembership(models.Model):
+class PccMembership(EncryptedRecord):
     """Membership in a Postal Customer Council (category 7: "membership in a PCC").
     USPS 890.000, retention 1: "Records relating to organizations ... are retained until
     the customer ceases to participate" — `ceased_on` is the anchor."""

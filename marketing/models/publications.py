@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from keystore.fields import EncryptedRecord
 from marketing.constants import PublicationFormat
 
 
@@ -25,7 +26,7 @@ class Publication(models.Model):
         return self.code
 
 
-class PublicationRequest(models.Model):
+class PublicationRequest(EncryptedRecord):
     """Categories of individuals 1: customers who "request publications"; purpose 2: "To
     provide appropriate materials and publications to customers"."""
 
@@ -63,7 +64,7 @@ class PublicationRequest(models.Model):
             )
 
 
-class MailingListSubscription(models.Model):
+class MailingListSubscription(EncryptedRecord):
     """A customer on a publication mailing list. USPS 890.000, retention 1: "publication
     mailing lists are retained until the customer ceases to participate" — `ceased_on`
     is the anchor."""

@@ -68,7 +68,7 @@ class BrowsingEvent(EncryptedRecord):
         raise_if(errors)
 
 
-class MarketSegmentMembership(models.Model):
+class MarketSegmentMembership(EncryptedRecord):
     """A person's place in a market segment (Mint .009 (d) "market segmentation";
     purpose 3), assigned by the derived-data applications (record source categories)."""
 
@@ -90,7 +90,7 @@ class MarketSegmentMembership(models.Model):
         return f"Customer #{self.person_id} in {self.segment}"
 
 
-class ProductPreference(models.Model):
+class ProductPreference(EncryptedRecord):
     """Mint .009 (b) "product ... preferences": a customer's interest in a product
     category, declared or derived."""
 

@@ -89,7 +89,7 @@ class Product(models.Model):
         return None if self.mintage_limit is None else self.mintage_limit - self.units_sold
 
 
-class MintOrder(models.Model):
+class MintOrder(EncryptedRecord):
     """An order for numismatic items (Mint .009 (b) "order history")."""
 
     person = models.ForeignKey(PERSON, on_delete=models.CASCADE, related_name="mint_orders")
@@ -148,7 +148,7 @@ class MintOrder(models.Model):
         raise_if(errors)
 
 
-class MintOrderLine(models.Model):
+class MintOrderLine(EncryptedRecord):
     """One product ordered, from the catalogue (Mint .009 (b) "order history")."""
 
     person = models.ForeignKey(PERSON, on_delete=models.CASCADE, related_name="+")
@@ -236,7 +236,7 @@ class GiftRecipient(EncryptedRecord):
         raise_if(errors)
 
 
-class MintShipment(models.Model):
+class MintShipment(EncryptedRecord):
     """A parcel shipped for an order (Mint .009 (b) shipping; (c) delivery information of
     gift recipients). The carrier's tracking number stays in clear: it identifies a
     parcel, not a person, fulfillment quotes it to the carrier, and the notice retrieves

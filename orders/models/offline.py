@@ -47,7 +47,7 @@ def money(**kwargs) -> models.DecimalField:
     return models.DecimalField(max_digits=10, decimal_places=2, **kwargs)
 
 
-class OfflineOrder(models.Model):
+class OfflineOrder(EncryptedRecord):
     """An order for USPS products or services placed offline (USPS 810.300 purpose 2: "To
     fulfill requests for USPS products, services, and other materials")."""
 
@@ -75,7 +75,7 @@ class OfflineOrder(models.Model):
         self.order_number = normalize_number(self.order_number)
 
 
-class OfflineOrderItem(models.Model):
+class OfflineOrderItem(EncryptedRecord):
     """One line of an offline order: USPS 810.300 shipping information "Product and/or
     service ID number", with the quantity and price ordered."""
 
@@ -299,7 +299,7 @@ class DefectiveMerchandiseClaim(EncryptedRecord):
         raise_if(errors)
 
 
-class BadCheckEntry(models.Model):
+class BadCheckEntry(EncryptedRecord):
     """USPS 810.300 order processing: "lists of individuals who have submitted bad
     checks". One entry per returned check; the list is the outstanding entries."""
 
@@ -353,7 +353,7 @@ class BadCheckEntry(models.Model):
         raise_if(errors)
 
 
-class ReferralFeedback(models.Model):
+class ReferralFeedback(EncryptedRecord):
     """USPS 810.300 customer feedback: "Method of referral" — how the customer came to
     order (purpose 3: "permit customer feedback")."""
 

@@ -146,13 +146,11 @@ def test_destroyed_records_are_unreadable_in_every_copy_and_kept_ones_still_read
         assert all(isinstance(readable_changes(e), dict) for e in entries[r]), r
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="audit.changes seals an entry about a record without a data key of its own "
-    "(a security access record, a mailing list subscription, an order) under its "
-    "person's key: it stays readable after the purge as long as the person is kept",
-)
 def test_no_change_entry_about_a_destroyed_record_can_be_unsealed():
+    # Every record about a person has a data key of its own (keystore.EncryptedRecord),
+    # even one with no encrypted field (a security access, a subscription, an order): its
+    # change entries are sealed under that key, not the person's, so they go with it
+    # while the person stays for another system.
     due, _, _, entries = build_and_purge()
     readable_after = {
         r
