@@ -11,7 +11,10 @@ found by the next run.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from sorn.constants import SystemSlug
@@ -72,7 +75,12 @@ class LegalHold(models.Model):
     class Meta:
         ordering = ["-placed_at"]
         constraints = [
-            models.CheckConstraint(condition=~models.Q(reason=""), name="hold_has_reason"),
+            # A reason of blanks is no reason.
+            models.CheckConstraint(
+                condition=GreaterThan(Length(Trim("reason")), 0),
+                name="hold_has_reason",
+                violation_error_message="A legal hold needs a reason.",
+            ),
             models.CheckConstraint(
                 condition=(
                     models.Q(scope="person", person_id__isnull=False)
@@ -96,6 +104,10 @@ class LegalHold(models.Model):
     @property
     def is_active(self) -> bool:
         return self.released_at is None
+
+    def clean(self) -> None:
+        if not (self.reason or "").strip():
+            raise ValidationError({"reason": "Say why the records must be kept."})
 
     @property
     def target(self) -> str:

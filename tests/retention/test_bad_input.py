@@ -38,8 +38,9 @@ def assert_nothing_destroyed(before):
     assert not DestructionCertificate.objects.exists()
 
 
-def test_a_legal_hold_needs_a_reason(records_officer, due_records):
-    hold = LegalHold(scope="system", system=USPS_820, placed_by=records_officer, reason="")
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_a_legal_hold_needs_a_reason(records_officer, due_records, reason):
+    hold = LegalHold(scope="system", system=USPS_820, placed_by=records_officer, reason=reason)
     with pytest.raises(ValidationError) as refused:
         hold.full_clean()
     assert "reason" in refused.value.message_dict
@@ -47,7 +48,7 @@ def test_a_legal_hold_needs_a_reason(records_officer, due_records):
     # The database refuses it too, whatever path the row takes.
     with pytest.raises(IntegrityError, match="hold_has_reason"), transaction.atomic():
         LegalHold.objects.create(
-            scope="system", system=USPS_820, placed_by=records_officer, reason=""
+            scope="system", system=USPS_820, placed_by=records_officer, reason=reason
         )
     assert not LegalHold.objects.exists()
     assert_nothing_destroyed(due_records)
