@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mailers', '0001_mailer_records'),
+        ("mailers", "0001_mailer_records"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='maileridentifier',
-            name='data_key_id',
+            model_name="maileridentifier",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='mailpractice',
-            name='data_key_id',
+            model_name="mailpractice",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='securityaccess',
-            name='data_key_id',
+            model_name="securityaccess",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='technicalprofile',
-            name='data_key_id',
+            model_name="technicalprofile",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
     ]

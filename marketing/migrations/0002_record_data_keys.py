@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('marketing', '0001_marketing_records'),
+        ("marketing", "0001_marketing_records"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='campaignresponse',
-            name='data_key_id',
+            model_name="campaignresponse",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='mailinglistsubscription',
-            name='data_key_id',
+            model_name="mailinglistsubscription",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='pccmembership',
-            name='data_key_id',
+            model_name="pccmembership",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='publicationrequest',
-            name='data_key_id',
+            model_name="publicationrequest",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
     ]

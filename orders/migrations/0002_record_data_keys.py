@@ -4,55 +4,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orders', '0001_order_records'),
+        ("orders", "0001_order_records"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='badcheckentry',
-            name='data_key_id',
+            model_name="badcheckentry",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='marketsegmentmembership',
-            name='data_key_id',
+            model_name="marketsegmentmembership",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='mintorder',
-            name='data_key_id',
+            model_name="mintorder",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='mintorderline',
-            name='data_key_id',
+            model_name="mintorderline",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='mintshipment',
-            name='data_key_id',
+            model_name="mintshipment",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='offlineorder',
-            name='data_key_id',
+            model_name="offlineorder",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='offlineorderitem',
-            name='data_key_id',
+            model_name="offlineorderitem",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='productpreference',
-            name='data_key_id',
+            model_name="productpreference",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='referralfeedback',
-            name='data_key_id',
+            model_name="referralfeedback",
+            name="data_key_id",
             field=models.BigIntegerField(blank=True, db_index=True, editable=False, null=True),
         ),
     ]
