@@ -157,8 +157,9 @@ def _protecting_relations(model: type[models.Model]) -> list[models.ForeignObjec
     ]
 
 
-def blocked(b: Binding, ctx: Context, *, recursive: bool) -> Q | None:
-    """Rows some other row keeps: one that refers to them and is not itself destroyed.
+def blocking(b: Binding, ctx: Context, *, recursive: bool) -> list[Q]:
+    """One condition per kind of row that keeps these: one that refers to them and is
+    not itself destroyed.
 
     The plan asks recursively (would the referring row go in this run too?); the purge
     destroys referring rows first and then asks only whether any remains, which is
@@ -173,7 +174,7 @@ def blocked(b: Binding, ctx: Context, *, recursive: bool) -> Q | None:
             if child_goes is not None:
                 children = children.exclude(child_goes)
         conditions.append(Q(Exists(children)))
-    return any_of(conditions)
+    return conditions
 
 
 def eligible(b: Binding, ctx: Context, *, recursive: bool = True) -> Q | None:
@@ -181,7 +182,14 @@ def eligible(b: Binding, ctx: Context, *, recursive: bool = True) -> Q | None:
     condition = due_by_date(b, ctx)
     if condition is None:
         return None
-    for kept in (held(b, ctx), frozen(b, ctx), blocked(b, ctx, recursive=recursive)):
+    for kept in (held(b, ctx), frozen(b, ctx)):
         if kept is not None:
             condition &= ~kept
+    # Each NOT EXISTS on its own, not NOT (EXISTS OR EXISTS ...): PostgreSQL makes a
+    # top-level NOT EXISTS an anti-join with a real estimate, but evaluates the negated OR
+    # as one subplan per row at a guessed selectivity of 0.5 each; the person's ~50 of them
+    # then estimate one row and the planner picks a nested loop over every relationship
+    # (a batch of 5,000 people out of 26,000: 127 s before, 0.2 s after).
+    for kept in blocking(b, ctx, recursive=recursive):
+        condition &= ~kept
     return condition
