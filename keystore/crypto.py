@@ -29,6 +29,7 @@ from django.utils import timezone
 from keystore.models import DataKey
 from keystore.routers import KEYSTORE_ALIAS
 from lib.keyring import KEY_BYTES, Keyring
+from lib.lookups import among
 
 NONCE_BYTES = 12
 TOKEN_PREFIX = "e1"  # noqa: S105 (a format tag, not a secret)
@@ -130,11 +131,14 @@ def fetch_data_keys(key_ids: Iterable[int]) -> dict[int, bytes]:
 def destroy_data_keys(key_ids: Iterable[int]) -> int:
     """Cryptographic erase: delete the keys; every ciphertext under them is now noise."""
     ids = sorted({k for k in key_ids if k is not None})
+    # PostgreSQL takes the ids as one array parameter, however many; SQLite as a list
+    # of parameters, 2,000 at a time.
+    chunk = max(len(ids), 1) if connections[KEYSTORE_ALIAS].vendor == "postgresql" else 2000
     deleted = 0
-    for start in range(0, len(ids), 2000):
+    for start in range(0, len(ids), chunk):
         deleted += (
             DataKey.objects.using(KEYSTORE_ALIAS)
-            .filter(id__in=ids[start : start + 2000])
+            .filter(among("id", ids[start : start + chunk]))
             .delete()[0]
         )
     return deleted

@@ -32,6 +32,7 @@ from django.utils import timezone
 from audit.writes import record_bulk_change
 from customers.models import Person
 from keystore.crypto import destroy_data_keys
+from lib.lookups import among
 from retention.eligibility import Context, eligible
 from retention.locking import purge_lock
 from retention.models import DestructionCertificate, PurgeBatch, PurgeRun, RunStatus
@@ -120,19 +121,19 @@ def _destroy_batch(run: PurgeRun, b: Binding, condition, after: int, size: int) 
         key_ids = [row[1] for row in rows if keyed and row[1] is not None]
         if b.model is Person:
             for part, link in person_parts():
-                part_rows = part._base_manager.filter(**{f"{link}__in": ids})
+                part_rows = part._base_manager.filter(among(link, ids))
                 if _has_data_key(part):
                     key_ids.extend(
                         k for k in part_rows.values_list("data_key_id", flat=True) if k is not None
                     )
                 part_rows._raw_delete(part_rows.db)
         for rel in _set_null_relations(b.model):
-            rel.related_model._base_manager.filter(**{f"{rel.field.attname}__in": ids}).update(
+            rel.related_model._base_manager.filter(among(rel.field.attname, ids)).update(
                 **{rel.field.attname: None}
             )
         # Django's own fast delete (no per-object signals): the rules above already made
         # sure nothing that must be kept refers to these rows.
-        doomed = manager.filter(pk__in=ids)
+        doomed = manager.filter(among("pk", ids))
         doomed._raw_delete(doomed.db)
         PurgeBatch.objects.create(
             run=run,
