@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import math
 import sys
 from array import array
 from collections import defaultdict
@@ -27,6 +28,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from audit.writes import record_bulk_change
@@ -106,15 +108,17 @@ def destroy_pending_keys() -> int:
     return destroyed
 
 
-def _destroy_batch(run: PurgeRun, b: Binding, condition, after: int, size: int) -> list[int]:
-    """One transaction: select, unlink, delete, journal. Returns the ids destroyed."""
+def _destroy_batch(
+    run: PurgeRun, b: Binding, condition, after: int, upto: int | None, size: int
+) -> list[int]:
+    """One transaction: select (primary keys after `after`, up to `upto` if given),
+    unlink, delete, journal. Returns the ids destroyed."""
     manager = b.model._base_manager
     keyed = _has_data_key(b.model)
     fields = ("pk", "data_key_id") if keyed else ("pk",)
+    within = Q(pk__gt=after) if upto is None else Q(pk__gt=after, pk__lte=upto)
     with transaction.atomic():
-        rows = list(
-            manager.filter(condition, pk__gt=after).order_by("pk").values_list(*fields)[:size]
-        )
+        rows = list(manager.filter(condition, within).order_by("pk").values_list(*fields)[:size])
         if not rows:
             return []
         ids = [row[0] for row in rows]
@@ -155,29 +159,55 @@ def _destroy_batch(run: PurgeRun, b: Binding, condition, after: int, size: int) 
     return ids
 
 
+def _slices(b: Binding, planned: int, batch_size: int) -> tuple[int, int, int | None]:
+    """The lowest and highest primary keys, and how many primary keys each batch looks
+    through (None: the table is empty).
+
+    A slice is expected to hold about one batch of the rows due (the whole table when few
+    are due). Bounded, the selection walks the slice by index; unbounded, PostgreSQL
+    cannot tell how few rows pass the eligibility conditions, least of all while its
+    statistics lag behind the deletions, and scans the whole table for every batch (a
+    million records due: a batch of orders 0.25-0.6 s unbounded, 0.04 s bounded).
+    """
+    bounds = b.model._base_manager.aggregate(low=Min("pk"), high=Max("pk"))
+    low, high = bounds["low"], bounds["high"]
+    if high is None:
+        return 0, 0, None
+    return low, high, max(batch_size, math.ceil((high - low + 1) * batch_size / planned * 1.25))
+
+
 def _purge_binding(
     run: PurgeRun, b: Binding, ctx: Context, planned: int, progress: Progress | None
 ) -> int:
-    destroyed, after, conflicts = 0, 0, 0
-    while destroyed < planned:
+    lowest, highest, span = _slices(b, planned, run.batch_size)
+    destroyed, after, conflicts = 0, lowest - 1, 0
+    while destroyed < planned and span is not None:
         ctx.refresh()  # a hold placed or a request received meanwhile counts from now
         condition = eligible(b, ctx, recursive=False)
         if condition is None:
             break
+        # The last slice is open-ended: it also finds rows written since the plan.
+        upto = after + span if after + span < highest else None
+        size = min(run.batch_size, planned - destroyed)
         try:
-            ids = _destroy_batch(run, b, condition, after, min(run.batch_size, planned - destroyed))
+            ids = _destroy_batch(run, b, condition, after, upto, size)
         except IntegrityError:
             # A row referring to the batch was written meanwhile: select again.
             conflicts += 1
             if conflicts > 3:
                 raise
             continue
-        if not ids:
-            break
-        destroy_pending_keys()
-        after, destroyed = ids[-1], destroyed + len(ids)
-        if progress:
-            progress(b, len(ids))
+        if ids:
+            destroy_pending_keys()
+            destroyed += len(ids)
+            if progress:
+                progress(b, len(ids))
+        if len(ids) == size:
+            after = ids[-1]  # the slice may hold more
+        elif upto is None:
+            break  # nothing more is due in the rest of the table
+        else:
+            after = upto
     return destroyed
 
 
