@@ -298,24 +298,29 @@ def execute_run(run: PurgeRun, *, progress: Progress | None = None) -> PurgeRun:
     check_batch_size(run.batch_size)
     with purge_lock():
         finish_interrupted_runs()
-        ctx = make_context(run.as_of)
-        current = {slug: rules.revision.number for slug, rules in ctx.systems.items()}
-        if current != run.revisions:
-            raise PurgeRefused(
-                f"the catalogue revisions in effect changed since run #{run.pk} was planned "
-                f"({run.revisions} then, {current} now): plan again"
-            )
-        run.status, run.started_at = RunStatus.RUNNING, timezone.now()
-        run.save(update_fields=["status", "started_at"])
-        planned = _planned_counts(run.plan)
-        for b in ctx.bindings.values():
-            if planned.get(b.label):
-                _purge_binding(run, b, ctx, planned[b.label], progress)
-        run.status, run.finished_at = RunStatus.COMPLETED, timezone.now()
-        run.save(update_fields=["status", "finished_at"])
-        issue_certificate(run, complete=True)
-    logger.info("purge run #%s completed", run.pk)
+        _carry_out(run, progress)
     return run
+
+
+def _carry_out(run: PurgeRun, progress: Progress | None) -> None:
+    """The run itself; the caller holds the lock."""
+    ctx = make_context(run.as_of)
+    current = {slug: rules.revision.number for slug, rules in ctx.systems.items()}
+    if current != run.revisions:
+        raise PurgeRefused(
+            f"the catalogue revisions in effect changed since run #{run.pk} was planned "
+            f"({run.revisions} then, {current} now): plan again"
+        )
+    run.status, run.started_at = RunStatus.RUNNING, timezone.now()
+    run.save(update_fields=["status", "started_at"])
+    planned = _planned_counts(run.plan)
+    for b in ctx.bindings.values():
+        if planned.get(b.label):
+            _purge_binding(run, b, ctx, planned[b.label], progress)
+    run.status, run.finished_at = RunStatus.COMPLETED, timezone.now()
+    run.save(update_fields=["status", "finished_at"])
+    issue_certificate(run, complete=True)
+    logger.info("purge run #%s completed", run.pk)
 
 
 def purge_expired(
@@ -342,9 +347,11 @@ def purge_expired(
         return run, plan
     with purge_lock():
         # Certify and clean up after a dead run before planning, so the plan sees the
-        # rows it left and the keys it left are gone first.
+        # rows it left and the keys it left are gone first. The run is created RUNNING
+        # under the lock: killed at any point from here, the next run certifies it.
         finish_interrupted_runs()
-    run = prepare_run(
-        as_of, triggered_by=triggered_by, batch_size=batch_size, status=RunStatus.APPROVED
-    )
-    return execute_run(run, progress=progress), None
+        run = prepare_run(
+            as_of, triggered_by=triggered_by, batch_size=batch_size, status=RunStatus.RUNNING
+        )
+        _carry_out(run, progress)
+    return run, None
