@@ -40,7 +40,7 @@ from audit.writes import process_identity, record_bulk_change
 from sorn.catalogue import audit_records
 from sorn.catalogue.schema import RetentionRule
 from sorn.constants import RetentionAnchor
-from sorn.periods import describe_period, latest_anchor_due_by
+from sorn.periods import describe_period, latest_anchor_due_by, start_of_day_after
 
 PURGE_OPERATION = "audit_purge"
 Progress = Callable[[str], None]
@@ -48,12 +48,6 @@ Progress = Callable[[str], None]
 
 class _Refused(Exception):
     """A seal about to be purged does not verify: roll its batch back, stop its stream."""
-
-
-def _start_of_day_after(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(
-        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
-    )
 
 
 def _rule(target: str) -> RetentionRule | None:
@@ -232,7 +226,7 @@ def expired_disclosures(as_of: datetime.date) -> models.QuerySet[DisclosureAccou
         latest_anchor_due_by(as_of, rule.period),
         latest_anchor_due_by(as_of, audit_records.DISCLOSURE_ACCOUNTING_FLOOR),
     )
-    return DisclosureAccounting.objects.filter(disclosed_at__lt=_start_of_day_after(last_due))
+    return DisclosureAccounting.objects.filter(disclosed_at__lt=start_of_day_after(last_due))
 
 
 def _living_person():
@@ -270,6 +264,14 @@ def _purge_disclosures(candidates: list[int], as_of: datetime.date, by: str, dry
         return len(ids)
 
 
+def check_purge_arguments(as_of: datetime.date, batch_size: int) -> None:
+    """ValueError for a date in the future (that would purge early) or a batch size below 1."""
+    if as_of > timezone.localdate():
+        raise ValueError(f"--as-of {as_of.isoformat()} is in the future")
+    if batch_size < 1:
+        raise ValueError("--batch-size must be at least 1")
+
+
 def purge_expired_audit(
     as_of: datetime.date,
     *,
@@ -287,10 +289,7 @@ def purge_expired_audit(
     stream whose oldest seals do not verify is left alone and named there). `dry_run`
     counts the same and removes nothing. Raises ValueError for a date in the future or a
     batch size below 1."""
-    if as_of > timezone.localdate():
-        raise ValueError(f"{as_of.isoformat()} is in the future")
-    if batch_size < 1:
-        raise ValueError("the batch size must be at least 1")
+    check_purge_arguments(as_of, batch_size)
     by = performed_by or process_identity()
     say = progress or (lambda message: None)
     result = _empty_result(as_of, dry_run)

@@ -25,13 +25,12 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 
 from access_requests.models import PrivacyActRequest
 from customers.models import Person, SystemRelationship
 from retention.models import HoldScope, LegalHold
 from retention.rules import Binding, SystemRules, person_parts
-from sorn.periods import latest_anchor_due_by
+from sorn.periods import latest_anchor_due_by, start_of_day_after
 
 PROTECTING = (models.CASCADE, models.PROTECT, models.RESTRICT)
 
@@ -68,10 +67,7 @@ class Context:
 
 def _on_or_before(model: type[models.Model], name: str, day: datetime.date) -> Q:
     if isinstance(model._meta.get_field(name), models.DateTimeField):
-        # The whole day counts, in the service's time zone; a plain comparison keeps the
-        # column's index usable (no per-row date cast).
-        midnight = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
-        return Q(**{f"{name}__lt": timezone.make_aware(midnight)})
+        return Q(**{f"{name}__lt": start_of_day_after(day)})  # the whole day counts
     return Q(**{f"{name}__lte": day})
 
 

@@ -64,6 +64,16 @@ def period_is_shorter(period: str, than: str) -> bool:
     return any(add_period(s, period) < add_period(s, than) for s in _COMPARISON_STARTS)
 
 
+def start_of_day_after(day: datetime.date) -> datetime.datetime:
+    """The first instant after `day` in the service's time zone: a date-time is on or
+    before `day` when it is earlier than this (a plain comparison keeps an index usable,
+    no per-row date cast)."""
+    from django.utils import timezone
+
+    midnight = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+    return timezone.make_aware(midnight)
+
+
 def latest_anchor_due_by(as_of: datetime.date, period: str) -> datetime.date:
     """The latest anchor date from which `period` has passed by `as_of`: a record
     anchored on or before it is due (anchor + period <= as_of).

@@ -13,7 +13,7 @@ accounting of disclosures, which keeps a statutory floor of its own on top of th
 
 from __future__ import annotations
 
-from sorn.catalogue.schema import RetentionRule
+from sorn.catalogue.schema import RetentionRule, governing_rule
 from sorn.constants import RetentionAnchor
 
 # What the audit keeps, as the rule names it: the sealed streams, then the accounting.
@@ -54,7 +54,4 @@ DISCLOSURE_ACCOUNTING_FLOOR_SOURCE = (
 
 def rule_for(target: str, rules: tuple[RetentionRule, ...] | None = None) -> RetentionRule:
     """The rule that governs one of TARGETS; KeyError when none does."""
-    for rule in RULES if rules is None else rules:
-        if target in rule.applies_to:
-            return rule
-    raise KeyError(f"no audit retention rule applies to {target!r}")
+    return governing_rule(target, RULES if rules is None else rules, kinds={})
