@@ -1,4 +1,5 @@
-"""Argument parsing shared by the retention commands."""
+"""Argument types shared by management commands (retention_plan, purge_expired,
+purge_audit)."""
 
 from __future__ import annotations
 

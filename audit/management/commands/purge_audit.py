@@ -1,10 +1,14 @@
-import datetime
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from audit.retention import expired_disclosures, expired_seals, purge_expired_audit
+from audit.retention import (
+    check_purge_arguments,
+    expired_disclosures,
+    expired_seals,
+    purge_expired_audit,
+)
 from audit.seals import STREAMS
+from lib.cli import as_of_date
 from sorn.catalogue import audit_records
 from sorn.periods import describe_period
 
@@ -21,6 +25,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--as-of",
+            type=as_of_date,
+            default=None,
             help="Count retention to this date, YYYY-MM-DD (default: today; never later).",
         )
         parser.add_argument(
@@ -34,19 +40,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        today = timezone.localdate()
-        as_of = today
-        if options["as_of"]:
-            try:
-                as_of = datetime.datetime.strptime(options["as_of"], "%Y-%m-%d").date()
-            except ValueError:
-                raise CommandError(
-                    f"--as-of {options['as_of']!r} is not a date (YYYY-MM-DD)"
-                ) from None
-        if as_of > today:
-            raise CommandError(f"--as-of {as_of.isoformat()} is in the future")
-        if options["batch_size"] < 1:
-            raise CommandError("--batch-size must be at least 1")
+        as_of = options["as_of"] or timezone.localdate()
+        try:
+            check_purge_arguments(as_of, options["batch_size"])
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
         dry_run = options["dry_run"]
 
         rule = audit_records.AUDIT_RECORDS

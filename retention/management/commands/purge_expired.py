@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from audit.writes import process_identity
+from lib.cli import as_of_date
 from retention.locking import PurgeLocked
-from retention.management.commands._dates import as_of_date
 from retention.purge import PurgeRefused, purge_expired
 from retention.rules import CatalogueNotLoaded
 
@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 bar.close()
         if plan is not None:
             self.stdout.write(
-                f"Dry run #{run.pk} as of {as_of}: {plan.total_due} records due; nothing "
+                f"Dry run #{run.pk} as of {as_of}: {plan['total_due']} records due; nothing "
                 "destroyed (python manage.py retention_plan shows the detail)."
             )
             return

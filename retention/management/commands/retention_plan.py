@@ -7,7 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from retention.management.commands._dates import as_of_date
+from lib.cli import as_of_date
 from retention.planning import compute_plan
 from retention.rules import CatalogueNotLoaded
 from sorn.periods import describe_period
