@@ -71,7 +71,7 @@ class ActiveHoldFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "active":
-            return queryset.filter(released_at__isnull=True)
+            return queryset.active()
         if self.value() == "released":
             return queryset.filter(released_at__isnull=False)
         return queryset

@@ -94,13 +94,10 @@ class LegalHoldForm(forms.ModelForm):
         self.fields["model_label"].choices = [("", "---------")] + [
             (label, label) for label in sorted(record_models())
         ]
-        self.fields["reason"].required = True
-
-    def clean_reason(self) -> str:
-        reason = (self.cleaned_data.get("reason") or "").strip()
-        if not reason:
-            raise ValidationError("A legal hold needs a reason (matter, docket, request).")
-        return reason
+        # Stripped and required like every CharField: blanks are no reason.
+        self.fields["reason"].error_messages["required"] = (
+            "A legal hold needs a reason (matter, docket, request)."
+        )
 
     def clean(self):
         data = super().clean()
@@ -138,13 +135,8 @@ class ReleaseHoldForm(forms.Form):
         label="Why the hold is released",
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text="The matter closed, the audit finished, the request answered.",
+        error_messages={"required": "Releasing a hold needs a reason."},
     )
-
-    def clean_release_reason(self) -> str:
-        reason = self.cleaned_data["release_reason"].strip()
-        if not reason:
-            raise ValidationError("Releasing a hold needs a reason.")
-        return reason
 
 
 class RejectRunForm(forms.Form):
@@ -152,10 +144,5 @@ class RejectRunForm(forms.Form):
         label="Why the plan is rejected",
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text="Identifiers and counts only: no personal data.",
+        error_messages={"required": "Rejecting a plan needs a reason."},
     )
-
-    def clean_reason(self) -> str:
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise ValidationError("Rejecting a plan needs a reason.")
-        return reason

@@ -106,8 +106,10 @@ class LegalHold(models.Model):
         return self.released_at is None
 
     def clean(self) -> None:
-        if not (self.reason or "").strip():
-            raise ValidationError({"reason": "Say why the records must be kept."})
+        # An empty reason is refused by the field itself (and a form strips blanks to
+        # empty); blanks reaching the model another way are refused here.
+        if self.reason and not self.reason.strip():
+            raise ValidationError({"reason": "A legal hold needs a reason, not blanks."})
 
     @property
     def target(self) -> str:
