@@ -34,11 +34,12 @@ from django.utils import timezone
 from audit.writes import record_bulk_change
 from customers.models import Person
 from keystore.crypto import destroy_data_keys
+from keystore.fields import EncryptedRecord
 from lib.lookups import among
 from retention.eligibility import Context, eligible
 from retention.locking import purge_lock
 from retention.models import DestructionCertificate, PurgeBatch, PurgeRun, RunStatus
-from retention.planning import Plan, compute_plan, make_context
+from retention.planning import compute_plan, make_context
 from retention.rules import Binding, person_parts
 
 logger = logging.getLogger(__name__)
@@ -85,10 +86,6 @@ def unpack(blob: bytes | memoryview) -> array:
     return ids
 
 
-def _has_data_key(model: type[models.Model]) -> bool:
-    return any(f.attname == "data_key_id" for f in model._meta.concrete_fields)
-
-
 def _set_null_relations(model: type[models.Model]) -> list[models.ForeignObjectRel]:
     return [
         rel
@@ -114,7 +111,7 @@ def _destroy_batch(
     """One transaction: select (primary keys after `after`, up to `upto` if given),
     unlink, delete, journal. Returns the ids destroyed."""
     manager = b.model._base_manager
-    keyed = _has_data_key(b.model)
+    keyed = issubclass(b.model, EncryptedRecord)
     fields = ("pk", "data_key_id") if keyed else ("pk",)
     within = Q(pk__gt=after) if upto is None else Q(pk__gt=after, pk__lte=upto)
     with transaction.atomic():
@@ -126,7 +123,7 @@ def _destroy_batch(
         if b.model is Person:
             for part, link in person_parts():
                 part_rows = part._base_manager.filter(among(link, ids))
-                if _has_data_key(part):
+                if issubclass(part, EncryptedRecord):
                     key_ids.extend(
                         k for k in part_rows.values_list("data_key_id", flat=True) if k is not None
                     )
@@ -275,7 +272,8 @@ def prepare_run(
     batch_size: int = DEFAULT_BATCH_SIZE,
     status: str = RunStatus.AWAITING_APPROVAL,
 ) -> PurgeRun:
-    """A run with its plan, to be approved (or run at once, status APPROVED)."""
+    """A run with its plan: to be approved, run at once (RUNNING, under the lock), or
+    only recorded (DRY_RUN)."""
     check_as_of(as_of)
     check_batch_size(batch_size)
     plan = compute_plan(as_of)
@@ -330,21 +328,16 @@ def purge_expired(
     batch_size: int = DEFAULT_BATCH_SIZE,
     dry_run: bool = False,
     progress: Progress | None = None,
-) -> tuple[PurgeRun, Plan | None]:
-    """Plan and, unless `dry_run`, destroy at once (no approval step)."""
+) -> tuple[PurgeRun, dict | None]:
+    """Plan and, unless `dry_run`, destroy at once (no approval step). A dry run returns
+    its plan (`Plan.as_dict()`) too."""
     check_as_of(as_of)
     check_batch_size(batch_size)
     if dry_run:
-        plan = compute_plan(as_of)
-        run = PurgeRun.objects.create(
-            as_of=as_of,
-            status=RunStatus.DRY_RUN,
-            triggered_by=triggered_by,
-            revisions=plan.revisions,
-            plan=plan.as_dict(),
-            batch_size=batch_size,
+        run = prepare_run(
+            as_of, triggered_by=triggered_by, batch_size=batch_size, status=RunStatus.DRY_RUN
         )
-        return run, plan
+        return run, run.plan
     with purge_lock():
         # Certify and clean up after a dead run before planning, so the plan sees the
         # rows it left and the keys it left are gone first. The run is created RUNNING

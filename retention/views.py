@@ -8,6 +8,7 @@ identifiers only, never personal data."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import json
 from collections.abc import Iterable
@@ -24,10 +25,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from access_requests.models import PrivacyActRequest
-from retention.eligibility import Context
 from retention.models import DestructionCertificate, LegalHold, PurgeRun, RunStatus
-from retention.planning import compute_plan
-from retention.rules import bindings, rules_in_effect
+from retention.planning import compute_plan, make_context
 from retention.services import (
     APPROVER_ROLES,
     DASHBOARD_ROLES,
@@ -104,14 +103,12 @@ def forecast(today: datetime.date, horizons: Iterable[int] = HORIZONS) -> dict[s
     """Per system and rule, what will be due by each horizon if nothing changes meanwhile
     (a plan at a future date is a forecast: relationships may end, holds be placed or
     released, requests arrive). The rules are read once for the three plans."""
-    systems = rules_in_effect()
-    found = {b.model: b for b in bindings(systems)}
     plans = {}
     with transaction.atomic():
+        ctx = make_context(today)
         for days in horizons:
             as_of = today + datetime.timedelta(days=days)
-            ctx = Context(as_of=as_of, systems=systems, bindings=found).refresh()
-            plans[days] = compute_plan(as_of, ctx).as_dict()
+            plans[days] = compute_plan(as_of, dataclasses.replace(ctx, as_of=as_of)).as_dict()
     keys: dict[str, dict[str, Any]] = {}
     for days, plan in plans.items():
         for row in plan_rows(plan):
