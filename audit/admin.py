@@ -17,7 +17,7 @@ from audit.models import (
 )
 from audit.services import events_about_person, events_about_record
 from sorn.constants import Role
-from sorn.policy import roles_of
+from sorn.roles import roles_of
 
 
 class RoleRestrictedAdmin(admin.ModelAdmin):

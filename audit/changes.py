@@ -14,10 +14,21 @@ import json
 from contextvars import ContextVar
 from typing import Any
 
+from auditlog.context import set_actor
 from auditlog.registry import auditlog
 from auditlog.signals import pre_log
+from django.db.models.signals import pre_save
+from django.utils.functional import SimpleLazyObject
 
-from keystore.crypto import DataKeyDestroyed, decrypt_value, encrypt_value, fetch_data_keys
+from audit.models import ChangeEntry
+from audit.reads import client_address
+from keystore.crypto import (
+    DataKeyDestroyed,
+    decrypt_value,
+    encrypt_value,
+    fetch_data_keys,
+    token_key_id,
+)
 from keystore.fields import BlindIndexField, EncryptedRecord, record_data_keys
 from sorn.classification import record_models, registry
 from sorn.constants import DataClass
@@ -49,27 +60,39 @@ def register_record_models() -> None:
         if not auditlog.contains(model):
             auditlog.register(model, exclude_fields=excluded_fields(model))
     pre_log.connect(_remember_instance, dispatch_uid="audit.remember_instance")
+    pre_save.connect(seal_entry, sender=ChangeEntry, dispatch_uid="audit.seal_entry")
 
 
 def _data_key_of(instance) -> tuple[int, bytes] | None:
     """The key an entry about `instance` is sealed under: the record's own, or its
-    person's; None for reference data about no one."""
-    from customers.models import Person
-
+    person's (along the registry's person path); None for reference data about no one."""
     if isinstance(instance, EncryptedRecord) and instance.data_key_id is not None:
         keys = record_data_keys(instance)
         if instance.data_key_id in keys:
             return instance.data_key_id, keys[instance.data_key_id]
-    person_id = getattr(instance, "person_id", None)
+    path = registry.facts(type(instance)).person_path
+    if path is None or path == "pk":
+        return None
+    *through, last = path.split("__")
+    holder = instance
+    for part in through:  # a meeting device's person is its session's
+        holder = getattr(holder, part, None)
+    person_id = getattr(holder, f"{last}_id", None) if holder is not None else None
     if person_id is not None:
-        key_id = Person.objects.filter(pk=person_id).values_list("data_key_id", flat=True).first()
+        people = registry.person_model._base_manager
+        key_id = people.filter(pk=person_id).values_list("data_key_id", flat=True).first()
         keys = fetch_data_keys([key_id]) if key_id else {}
         if key_id in keys:
             return key_id, keys[key_id]
     return None
 
 
-def seal_entry(entry) -> None:
+def seal_entry(sender, instance, **kwargs) -> None:
+    """pre_save of audit.ChangeEntry: what the entry says, sealed under the data key of
+    the record it is about."""
+    entry = instance
+    if not entry._state.adding:
+        return
     instance = _instance.get()
     if instance is None or not entry.changes:
         return
@@ -90,8 +113,6 @@ def readable_changes(entry) -> dict | str:
     if token is None:
         return changes
     try:
-        from keystore.crypto import token_key_id
-
         keys = fetch_data_keys([token_key_id(token)])
         return json.loads(decrypt_value(token, keys, SEALED_AAD))
     except DataKeyDestroyed:
@@ -111,10 +132,5 @@ class ActorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from auditlog.context import set_actor
-        from django.utils.functional import SimpleLazyObject
-
-        from audit.reads import client_address
-
         with set_actor(SimpleLazyObject(lambda: request.user), remote_addr=client_address(request)):
             return self.get_response(request)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from django.core import checks
 
+from audit.seals import STREAMS
+from sorn.catalogue import audit_records
+from sorn.catalogue.validation import validate_audit_rules
+
 
 @checks.register("audit")
 def check_audit_retention_rule(app_configs=None, rules=None, **kwargs) -> list[checks.CheckMessage]:
-    from audit.seals import STREAMS
-    from sorn.catalogue import audit_records
-    from sorn.catalogue.validation import validate_audit_rules
-
     targets = [stream.name for stream in STREAMS] + [audit_records.DISCLOSURE_ACCOUNTING]
     problems = validate_audit_rules(audit_records.RULES if rules is None else rules, targets)
     return [checks.Error(p.message, obj=p.entry, id=p.id) for p in problems]

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 
 from audit.constants import AccessChannel
+from lib.process import process_identity
 
 
 class AppendOnlyError(Exception):
@@ -153,10 +154,7 @@ class ChangeEntry(AbstractLogEntry):
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AppendOnlyError("change entries are append-only")
-        from audit.changes import seal_entry
-        from audit.writes import process_identity
-
-        seal_entry(self)
+        # What the entry says is sealed by audit.changes.seal_entry, a pre_save receiver.
         if self.actor_id is None and not self.remote_addr:
             # Not a request: a management command, a task. Who ran it, by OS user.
             self.additional_data = {**(self.additional_data or {}), "process": process_identity()}

@@ -12,14 +12,19 @@ from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connections, models, router, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 
 from audit.constants import AccessChannel
-from audit.models import AccessEvent
+from audit.models import AccessEvent, AccessEventPerson, DisclosureAccounting, ExternalRecipient
+from sorn.classification import registry
+from sorn.roles import roles_of
 
 logger = logging.getLogger(__name__)
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 
 @dataclass
@@ -46,7 +51,9 @@ class ReadCollector:
         for record in records:
             if isinstance(record, models.Model):
                 pending.record_ids.add(record.pk)
-                pending.owners[record.pk] = _owner_of(record)
+                owner = _owner_of(record)
+                if owner is not UNKNOWN:
+                    pending.owners[record.pk] = owner
             else:
                 pending.record_ids.add(record)
 
@@ -54,8 +61,6 @@ class ReadCollector:
         return [read for read in self.reads.values() if read.record_ids]
 
     def events(self) -> list[AccessEvent]:
-        from sorn.policy import roles_of
-
         user = self.user
         roles = ",".join(sorted(roles_of(user)))
         return [
@@ -76,9 +81,19 @@ class ReadCollector:
 
 
 def _owner_of(record: models.Model):
-    if record._meta.label == "customers.Person":
+    """The person a record is about, where the record itself says (the registry's person
+    path of one step); UNKNOWN where it takes a query (`owners` makes one per read)."""
+    path = registry.facts(type(record)).person_path
+    if path == "pk":
         return record.pk
-    return getattr(record, "person_id", None)
+    if path is None:
+        return None
+    if "__" not in path:
+        return getattr(record, record._meta.get_field(path).attname)
+    return UNKNOWN
+
+
+UNKNOWN = object()
 
 
 _collector: ContextVar[ReadCollector | None] = ContextVar("audit_reads", default=None)
@@ -90,6 +105,7 @@ def record_read(
     model: type[models.Model],
     records: Iterable,
     fields: Iterable[str],
+    purpose: str = "",
 ) -> None:
     """Note that `fields` of the given records (instances, or primary keys) of `model`
     were let through `channel`. Instances also tell whom each record is about, which
@@ -101,7 +117,7 @@ def record_read(
     if collector is not None and collector.user is None:
         collector.user = user
     if collector is None:
-        standalone = ReadCollector(user=user, remote_addr=None, path="")
+        standalone = ReadCollector(user=user, remote_addr=None, path="", purpose=purpose)
         standalone.add(str(channel), model._meta.label, records, fields)
         write_events(standalone)
         return
@@ -120,17 +136,17 @@ def write_events(collector: ReadCollector) -> int:
 
 def owners(read: PendingRead) -> dict:
     """record id → the id of the person it is about, for every record of a read (those
-    whose reader did not say are looked up; reference data about no one is left out)."""
-    from django.apps import apps
-
+    whose reader did not say are looked up along the registry's person path; reference
+    data about no one is left out)."""
     found = {pk: person for pk, person in read.owners.items() if person is not None}
     unknown = [pk for pk in read.record_ids if pk not in read.owners]
     if unknown:
         model = apps.get_model(read.model)
-        if read.model == "customers.Person":
+        path = registry.facts(model).person_id_path
+        if path == "pk":
             found.update({pk: pk for pk in unknown})
-        elif any(f.name == "person" for f in model._meta.concrete_fields):
-            rows = model.objects.filter(pk__in=unknown).values_list("pk", "person_id")
+        elif path is not None:
+            rows = model._base_manager.filter(pk__in=unknown).values_list("pk", path)
             found.update({pk: person for pk, person in rows if person is not None})
     return found
 
@@ -139,10 +155,6 @@ def link_people(events: list[AccessEvent], reads: list[PendingRead]) -> None:
     """One row per event and person, in one statement. By hand on executemany: a list of
     a hundred customers makes hundreds of rows per request, and Django's bulk_create
     would spend more time building the statement than the database spends on it."""
-    from django.db import connections, router
-
-    from audit.models import AccessEventPerson
-
     rows = [
         (event.pk, person_id)
         for event, read in zip(events, reads, strict=True)
@@ -163,11 +175,6 @@ def account_disclosures(collector: ReadCollector) -> int:
     """When the reader is an external recipient's service account, each person whose
     records it read gets an accounting of the disclosure (5 U.S.C. 552a(c)(1)), one per
     person and system, in the same transaction as the access events."""
-    from django.apps import apps
-
-    from audit.models import DisclosureAccounting, ExternalRecipient
-    from sorn.classification import registry
-
     user = collector.user
     recipient = (
         ExternalRecipient.objects.filter(user_id=getattr(user, "pk", None)).first()
@@ -228,25 +235,40 @@ class AccessEventMiddleware:
         )
         token = _collector.set(collector)
         try:
-            response = self.get_response(request)
-            if collector.user is None:
-                collector.user = getattr(request, "user", None)
-            if collector.reads:
-                if hasattr(response, "render") and not response.is_rendered:
-                    response.render()
-                try:
-                    write_events(collector)
-                except Exception:
-                    # No personal data in the log: the path and the models only.
-                    logger.exception(
-                        "access events could not be written for %s (%s); response withheld",
-                        request.path,
-                        ", ".join(sorted({r.model for r in collector.reads.values()})),
-                    )
-                    return HttpResponseServerError(
-                        "The access could not be recorded, so nothing was sent.",
-                        content_type="text/plain",
-                    )
-            return response
+            if request.method in SAFE_METHODS:
+                return self._respond(request, collector)
+            # A write and the reads it reports stand or fall together: when the audit
+            # cannot be written, the write is rolled back as well as withheld.
+            with transaction.atomic():
+                response = self._respond(request, collector)
+                if getattr(response, "audit_failed", False):
+                    transaction.set_rollback(True)
+                return response
         finally:
             _collector.reset(token)
+
+    def _respond(self, request: HttpRequest, collector: ReadCollector) -> HttpResponse:
+        response = self.get_response(request)
+        if collector.user is None:
+            collector.user = getattr(request, "user", None)
+        if not collector.reads:
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        try:
+            with transaction.atomic():
+                write_events(collector)
+        except Exception:
+            # No personal data in the log: the path and the models only.
+            logger.exception(
+                "access events could not be written for %s (%s); response withheld",
+                request.path,
+                ", ".join(sorted({r.model for r in collector.reads.values()})),
+            )
+            failed = HttpResponseServerError(
+                "The access could not be recorded, so nothing was sent.",
+                content_type="text/plain",
+            )
+            failed.audit_failed = True
+            return failed
+        return response

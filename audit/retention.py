@@ -39,6 +39,7 @@ from audit.seals import STREAMS, ChainHead, Stream, check_seal
 from audit.writes import process_identity, record_bulk_change
 from sorn.catalogue import audit_records
 from sorn.catalogue.schema import RetentionRule
+from sorn.classification import registry
 from sorn.constants import RetentionAnchor
 from sorn.periods import describe_period, latest_anchor_due_by, start_of_day_after
 
@@ -230,10 +231,8 @@ def expired_disclosures(as_of: datetime.date) -> models.QuerySet[DisclosureAccou
 
 
 def _living_person():
-    from customers.models import Person
-
     # 5 U.S.C. 552a(c)(2): "or the life of the record, whichever is longer".
-    return Exists(Person.objects.filter(pk=OuterRef("person_id")))
+    return Exists(registry.person_model._base_manager.filter(pk=OuterRef("person_id")))
 
 
 def _purge_disclosures(candidates: list[int], as_of: datetime.date, by: str, dry_run: bool) -> int:

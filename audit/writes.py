@@ -2,23 +2,8 @@
 
 from __future__ import annotations
 
-import getpass
-import sys
-from pathlib import Path
-
 from audit.models import BulkChange
-
-
-def process_identity() -> str:
-    """Who ran this process when no request user did: the OS user and the command."""
-    try:
-        os_user = getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry in some containers
-        os_user = "unknown"
-    program = Path(sys.argv[0]).name if sys.argv else "python"
-    if program == "manage.py" and len(sys.argv) > 1:
-        program = f"manage.py {sys.argv[1]}"
-    return f"{os_user} via {program}"
+from lib.process import process_identity
 
 
 def record_bulk_change(
@@ -31,3 +16,8 @@ def record_bulk_change(
         description=description[:300],
         performed_by=by or process_identity(),
     )
+
+
+def record_key_rotation(sender, model_label: str, row_count: int, description: str, **kwargs):
+    """keystore.signals.keys_rewrapped: a rotation rewrapped data keys in bulk."""
+    record_bulk_change("rotate_keys", model_label, row_count, description)

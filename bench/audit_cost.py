@@ -40,7 +40,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     call_command("migrate", database="keystore", verbosity=0)
-    import sorn.serializers
+    import access.gate
     from audit.models import AccessEvent
     from sorn.demo import seed_demo_records
 
@@ -61,18 +61,18 @@ def main() -> None:
         return times
 
     unaudited_middleware = [m for m in settings.MIDDLEWARE if "AccessEventMiddleware" not in m]
-    recorder = sorn.serializers.record_read
+    recorder = access.gate.record_read
     audited, unaudited = [], []
     for _ in range(3):  # interleave, so drift affects both alike
         before = AccessEvent.objects.count()
         audited += run()
         assert AccessEvent.objects.count() > before
-        sorn.serializers.record_read = lambda *a, **k: None
+        access.gate.record_read = lambda *a, **k: None
         try:
             with override_settings(MIDDLEWARE=unaudited_middleware):
                 unaudited += run()
         finally:
-            sorn.serializers.record_read = recorder
+            access.gate.record_read = recorder
     on, off = statistics.median(audited), statistics.median(unaudited)
     print(f"API list of 100 customers, {len(audited)} requests each way (median)")
     print(f"  audited:   {on * 1000:.1f} ms ({1 / on:.1f} requests/s)")

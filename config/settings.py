@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     # The catalogue first: its checks and registries are ready before the record apps.
     "sorn",
     "keystore",
+    "access",
     "customers",
     "orders",
     "mailers",
@@ -224,7 +225,7 @@ REST_KNOX = {
 }
 
 # Superusers are for installation: in the record views they hold these roles only (none by
-# default), so day-to-day work always runs under a role (sorn/policy.py).
+# default), so day-to-day work always runs under a role (access/policy.py).
 POLICY_SUPERUSER_ROLES = env_list("POLICY_SUPERUSER_ROLES", [])
 
 SPECTACULAR_SETTINGS = {

@@ -1,5 +1,8 @@
+from django import forms
 from django.contrib import admin
 
+from access.admin import RecordAdmin, RecordStackedInline, RecordTabularInline
+from access.policy import visible_systems, writable_fields
 from customers.models import (
     Address,
     Credential,
@@ -10,7 +13,8 @@ from customers.models import (
     ProgramParticipation,
     SystemRelationship,
 )
-from lib.admin import RecordAdmin, RecordStackedInline, RecordTabularInline
+from customers.services import enrol_person
+from sorn.constants import SystemSlug
 
 
 class AddressInline(RecordStackedInline):
@@ -30,6 +34,16 @@ class RelationshipInline(RecordTabularInline):
     extra = 0
 
 
+def enrolling_systems(user) -> list[str]:
+    """The systems the user may record a new person in: where it may write every field a
+    person requires."""
+    return [
+        s
+        for s in sorted(visible_systems(user, Person))
+        if "customer_id" in writable_fields(user, Person, frozenset({s}))
+    ]
+
+
 @admin.register(Person)
 class PersonAdmin(RecordAdmin):
     list_display = [
@@ -45,6 +59,58 @@ class PersonAdmin(RecordAdmin):
     )
     list_filter = ["relationships__system", "relationships__status"]
     inlines = [AddressInline, PhoneInline, RelationshipInline]
+
+    # A person is created only together with a first relationship with a system: a
+    # person of no system is one nobody may see, no request finds and no schedule ends.
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None:
+            return form
+        systems = [(s, SystemSlug(s).label) for s in enrolling_systems(request.user)]
+        user = request.user
+
+        class FirstSystemForm(form):
+            first_system = forms.ChoiceField(
+                label="System of records",
+                choices=[("", "---------"), *systems],
+                help_text="The system the person is first recorded in; it starts today.",
+            )
+
+            def clean(self):
+                cleaned = super().clean()
+                system = cleaned.get("first_system")
+                if system:
+                    allowed = set(writable_fields(user, Person, frozenset({system})))
+                    for name, value in cleaned.items():
+                        if (
+                            name in self._meta.fields
+                            and value not in (None, "")
+                            and (name not in allowed)
+                        ):
+                            self.add_error(
+                                name,
+                                f"{SystemSlug(system).label} does not publish this field, or "
+                                "your roles may not write it there: leave it empty.",
+                            )
+                return cleaned
+
+        return FirstSystemForm
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        return ["first_system", *fields] if obj is None else fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else super().get_readonly_fields(request, obj)
+
+    def get_inline_instances(self, request, obj=None):
+        # Addresses and phones are added once the person exists, under its system's rights.
+        return [] if obj is None else super().get_inline_instances(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        enrol_person(obj, form.cleaned_data["first_system"])
 
 
 @admin.register(Address)

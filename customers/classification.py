@@ -205,3 +205,6 @@ registry.register(
         "new_value": F(D.PREFERENCE, PREFERENCES),
     },
 )
+
+# Every record is about a person; a shared row's systems are its person's relationships.
+registry.register_person(Person, relationships="relationships")

@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from audit.bulk import bulk_insert
 from customers.constants import (
     AddressKind,
     ChangeChannel,
@@ -26,7 +27,7 @@ from customers.models import (
     ProgramParticipation,
     SystemRelationship,
 )
-from lib.demo import DemoContext, bulk_insert
+from lib.demo import DemoContext
 from sorn.constants import SystemSlug
 
 SYSTEMS = [s.value for s in SystemSlug]

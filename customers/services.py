@@ -11,7 +11,14 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from customers.constants import ChangeChannel, PreferenceName
-from customers.models import Address, Person, PhoneNumber, PreferenceChange, Preferences
+from customers.models import (
+    Address,
+    Person,
+    PhoneNumber,
+    PreferenceChange,
+    Preferences,
+    SystemRelationship,
+)
 
 # The person-level identifiers of the notices' retrievability sections.
 PERSON_IDENTIFIERS = ("name", "email", "phone", "address", "customer_id")
@@ -39,6 +46,20 @@ def find_people(identifiers: Mapping[str, str], system: str | None = None) -> Qu
     if system:
         people = people.filter(relationships__system=system)
     return people.distinct()
+
+
+@transaction.atomic
+def enrol_person(person: Person, system: str, started_on=None) -> SystemRelationship:
+    """Record a new person together with their first relationship with a system; a
+    person is never stored without one (nobody could see them, no request would find
+    them, no retention schedule would end them)."""
+    if person.pk is not None:
+        raise ValueError("enrol_person records a new person")
+    person.full_clean()
+    person.save()
+    return SystemRelationship.objects.create(
+        person=person, system=system, started_on=started_on or timezone.localdate()
+    )
 
 
 @transaction.atomic

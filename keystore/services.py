@@ -10,6 +10,7 @@ from django.db import transaction
 from keystore.crypto import keyring, unwrap, wrap
 from keystore.models import DataKey
 from keystore.routers import KEYSTORE_ALIAS
+from keystore.signals import keys_rewrapped
 
 
 @dataclass
@@ -60,12 +61,10 @@ def rotate_master_key(
         batches += 1
         progress(done, total)
     if done:
-        from audit.writes import record_bulk_change
-
-        record_bulk_change(
-            "rotate_keys",
-            "keystore.DataKey",
-            done,
-            f"data keys rewrapped under master key {ring.current!r}",
+        keys_rewrapped.send(
+            sender=DataKey,
+            model_label="keystore.DataKey",
+            row_count=done,
+            description=f"data keys rewrapped under master key {ring.current!r}",
         )
     return RotationResult(rewrapped=done, remaining=keys_to_rewrap().count(), batches=batches)

@@ -7,7 +7,7 @@ identifiers (application numbers, mailer IDs, permit numbers) as typed.
 
 from django.contrib import admin
 
-from lib.admin import RecordAdmin, RecordTabularInline
+from access.admin import RecordAdmin, RecordTabularInline
 from mailers.models import (
     ACHRecord,
     ApplicationDecision,

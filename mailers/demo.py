@@ -21,7 +21,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from stdnum.us import rtn
 
-from lib.demo import DemoContext, bulk_insert
+from audit.bulk import bulk_insert
+from lib.demo import DemoContext
 from lib.payments import BankAccountType, card_brand_of
 from mailers.constants import (
     AccessLevel,

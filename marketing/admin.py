@@ -4,7 +4,7 @@ and clear identifiers (award numbers, meeting IDs, codes)."""
 
 from django.contrib import admin
 
-from lib.admin import RecordAdmin
+from access.admin import RecordAdmin
 from marketing.models import (
     AchRecord,
     AdministrationRecord,

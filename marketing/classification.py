@@ -71,7 +71,13 @@ ENCRYPTED_ROW = {"id": internal(), "data_key_id": internal()}
 
 
 def _register(
-    model, *, record: str, dated_by: str, fields: dict, anchored_by: str | None = None
+    model,
+    *,
+    record: str,
+    dated_by: str,
+    fields: dict,
+    anchored_by: str | None = None,
+    reference: bool = False,
 ) -> None:
     registry.register(
         model,
@@ -80,6 +86,7 @@ def _register(
         dated_by=dated_by,
         anchored_by=anchored_by,
         fields=fields,
+        reference=reference,
     )
 
 
@@ -146,6 +153,7 @@ _register(
 # model names that rule's first kind; the row's `kind` keeps which of the three it is.
 _register(
     Campaign,
+    reference=True,
     record="direct_marketing",
     dated_by="starts_on",
     fields={
@@ -177,6 +185,7 @@ _register(
 # lists are the record kind "publication_mailing_list" (retention 1).
 _register(
     Publication,
+    reference=True,
     record=CUSTOMER,
     dated_by="first_issued_on",
     fields={
@@ -224,6 +233,7 @@ _register(
 # "organization_participation" (retention 1).
 _register(
     Event,
+    reference=True,
     record=EVENT,
     dated_by="starts_on",
     fields={
@@ -274,6 +284,7 @@ _register(
 # --- Surveys and contests: categories 5 and 9; retention 7 (3 years).
 _register(
     Survey,
+    reference=True,
     record=SURVEY_CONTEST,
     dated_by="opens_on",
     fields={
@@ -480,6 +491,7 @@ _register(
 # --- Collaboration and communication: categories 15 and 16 (retention 5).
 _register(
     ChatChannel,
+    reference=True,
     record=COMMUNICATION,
     dated_by="created_at",
     fields={

@@ -5,7 +5,7 @@ indexes (RecordAdmin). People are picked by raw ID: there are 100,000 of them.""
 
 from django.contrib import admin
 
-from lib.admin import RecordAdmin, RecordTabularInline
+from access.admin import RecordAdmin, RecordTabularInline
 from orders.models import (
     ACHRecord,
     BadCheckEntry,

@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 
+from access.api import GatedViewSet, filter_in_clear
+from access.policy import restrict_queryset
+from access.serializers import GatedModelSerializer
 from orders.models import MintOrder, MintPayment, OfflineOrder, OfflinePayment
 from orders.models.common import normalize_number
-from sorn.api_views import GatedViewSet
-from sorn.policy import restrict_queryset
-from sorn.serializers import GatedModelSerializer
 
 
 class OfflinePaymentSerializer(GatedModelSerializer):
@@ -53,7 +53,13 @@ class OrderViewSetMixin:
         orders = super().get_queryset().order_by("pk")
         number = self.request.query_params.get("order_number")
         if number is not None:
-            orders = orders.filter(order_number=normalize_number(number))
+            orders = filter_in_clear(
+                self.request.user,
+                orders,
+                "order_number",
+                "order_number",
+                order_number=normalize_number(number),
+            )
         payments = restrict_queryset(self.request.user, self.payment_model.objects.all())
         return orders.prefetch_related(Prefetch("payments", queryset=payments))
 

@@ -239,6 +239,8 @@ STAFF = "staff_user_access"
 registry.register(
     MintStaffUser,
     systems=MINT,
+    # About staff, not customers: no person row; found by user ID (Mint .009 (a)).
+    reference=True,
     record=STAFF,
     dated_by="access_granted_on",
     fields={
@@ -255,6 +257,7 @@ registry.register(
 registry.register(
     MintSystemAccess,
     systems=MINT,
+    reference=True,
     record=STAFF,
     dated_by="accessed_at",
     fields={
@@ -277,6 +280,7 @@ CUSTOMER_ORDER = "customer_order_information"
 registry.register(
     Product,
     systems=MINT,
+    reference=True,
     record=CUSTOMER_ORDER,
     dated_by="released_on",
     fields={

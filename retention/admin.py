@@ -40,7 +40,15 @@ from retention.services import (
     release_legal_hold,
     run_decisions,
 )
-from retention.views import certificates_csv, certificates_json, plan_context
+from retention.tasks import execute_approved_run
+from retention.views import (
+    approve_retention_change_view,
+    certificates_csv,
+    certificates_json,
+    plan_context,
+)
+from sorn.admin import NoticeRevisionAdmin
+from sorn.models import NoticeRevision
 
 
 class RetentionAdmin(RoleRestrictedAdmin):
@@ -280,10 +288,6 @@ class PurgeRunAdmin(RetentionAdmin):
         except DecisionRefused as exc:
             messages.error(request, str(exc))
             return HttpResponseRedirect(change_url)
-        # The task module is imported here, not at the top: the admin loads without the
-        # Celery app's broker settings, and the task re-reads the run by id.
-        from retention.tasks import execute_approved_run
-
         run_id = run.pk
         transaction.on_commit(lambda: execute_approved_run.delay(run_id))
         messages.success(request, f"{run} approved: its execution is queued.")
@@ -358,3 +362,26 @@ class DestructionCertificateAdmin(RetentionAdmin):
         if kind == "json":
             return certificates_json([certificate], filename)
         return certificates_csv([certificate], filename)
+
+
+class NoticeRevisionApprovalAdmin(NoticeRevisionAdmin):
+    """The catalogue's revisions, with the records officer's approval of a revision that
+    shortens retention (the catalogue's admin knows nothing of retention: this layer
+    adds the screen to it)."""
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/approve-retention/",
+                self.admin_site.admin_view(self.approve_retention_view),
+                name="sorn_noticerevision_approve_retention",
+            ),
+            *super().get_urls(),
+        ]
+
+    def approve_retention_view(self, request, object_id):
+        return approve_retention_change_view(request, self, object_id)
+
+
+admin.site.unregister(NoticeRevision)
+admin.site.register(NoticeRevision, NoticeRevisionApprovalAdmin)

@@ -93,25 +93,6 @@ class Binding:
         return self.anchor == RetentionAnchor.RELATIONSHIP_ENDED and self.date_field is None
 
 
-def person_path(model: type[models.Model], depth: int = 0) -> str | None:
-    """The ORM path from a record to the id of the person it is about: its own link to
-    the person, or one through the record it belongs to (a meeting device through its
-    participant session)."""
-    if model is Person:
-        return "pk"
-    links = [f for f in model._meta.concrete_fields if f.is_relation]
-    for f in links:
-        if f.related_model is Person:
-            return f.attname
-    if depth < 2:
-        for f in links:
-            if f.related_model is not model and f.related_model in registry:
-                below = person_path(f.related_model, depth + 1)
-                if below:
-                    return f"{f.name}__{below}"
-    return None
-
-
 def _binding(entry, systems: dict[str, SystemRules]) -> Binding:
     slug = entry.systems[0]
     rule = systems[slug].rule_for(entry.record)
@@ -134,7 +115,7 @@ def _binding(entry, systems: dict[str, SystemRules]) -> Binding:
         period=rule.period,
         anchor=rule.anchor,
         date_field=date_field,
-        person_path=person_path(entry.model),
+        person_path=registry.facts(entry.model).person_id_path,
     )
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from audit.models import BulkChange
 from audit.writes import record_bulk_change
 from retention.models import LegalHold, PurgeRun, RunStatus
 from sorn.constants import Role
 from sorn.models import NoticeRevision
-from sorn.policy import roles_of
+from sorn.roles import roles_of
 
 # Issue 6: "a legal hold (placed by a records or privacy officer ...; released
 # explicitly; audited)".
@@ -131,8 +132,6 @@ def reject_run(run: PurgeRun, *, by, reason: str) -> PurgeRun:
 
 def run_decisions(run: PurgeRun):
     """The audit events of the approval or rejection of `run`."""
-    from audit.models import BulkChange
-
     return BulkChange.objects.filter(
         model=PurgeRun._meta.label,
         operation__in=["run.approve", "run.reject"],

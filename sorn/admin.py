@@ -2,17 +2,17 @@
 is the one place a notice's text is changed (then `load_catalogue` stores a revision)."""
 
 from django.contrib import admin
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from sorn.constants import Role
 from sorn.models import (
     NoticeRevision,
-    PolicyGrant,
     RecordCategory,
     RetentionRule,
     SystemOfRecords,
 )
+from sorn.roles import roles_of
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -32,8 +32,6 @@ CATALOGUE_READERS = frozenset({Role.RECORDS_OFFICER, Role.PRIVACY_OFFICER, Role.
 
 
 def reads_catalogue(request) -> bool:
-    from sorn.policy import roles_of
-
     user = request.user
     return user.is_active and user.is_staff and bool(CATALOGUE_READERS & roles_of(user))
 
@@ -113,40 +111,8 @@ class NoticeRevisionAdmin(CatalogueReaderMixin, ReadOnlyAdmin):
         url = reverse("admin:sorn_noticerevision_approve_retention", args=[revision.pk])
         return format_html('Awaiting a records officer\'s approval (<a href="{}">review</a>)', url)
 
-    def get_urls(self):
-        return [
-            path(
-                "<int:object_id>/approve-retention/",
-                self.admin_site.admin_view(self.approve_retention_view),
-                name="sorn_noticerevision_approve_retention",
-            ),
-            *super().get_urls(),
-        ]
-
-    def approve_retention_view(self, request, object_id):
-        from retention.views import approve_retention_change_view
-
-        return approve_retention_change_view(request, self, object_id)
-
 
 @admin.register(RetentionRule)
 class RetentionRuleAdmin(ReadOnlyAdmin):
     list_display = ["key", "revision", "period", "anchor", "source_text"]
     list_filter = ["revision__system", "anchor"]
-
-
-@admin.register(PolicyGrant)
-class PolicyGrantAdmin(ReadOnlyAdmin):
-    """The role policy, read-only: it is changed in sorn/policy.py, reviewed like code."""
-
-    list_display = ["data_class", "role", "access", "reason"]
-    list_filter = ["role", "access", "data_class"]
-    search_fields = ["data_class", "role"]
-    readonly_fields = ["data_class", "role", "access", "scope", "reason"]
-    exclude = ["position"]
-
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_active and request.user.is_staff
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_active and request.user.is_staff

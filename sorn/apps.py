@@ -21,8 +21,6 @@ def _load_catalogue_after_migrate(sender, using="default", **kwargs) -> None:
     a test database flush, which also sends post_migrate). Idempotent."""
     if using != "default":
         return
-    from sorn.policy import store_policy
     from sorn.services import load_catalogue
 
     load_catalogue()
-    store_policy()

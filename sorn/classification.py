@@ -17,6 +17,7 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
+from keystore.fields import BlindIndexField, EncryptedMixin
 from sorn import catalogue
 from sorn.catalogue.schema import Notice
 from sorn.catalogue.validation import Problem
@@ -71,6 +72,9 @@ class ModelClassification:
     # after computer access privileges are cancelled", USPS 820.100, retention 3; "until
     # the customer ceases to participate", USPS 890.000, retention 1): that date field.
     anchored_by: str | None = None
+    # Reference data the notice lists but that is about no one (a product, an event, a
+    # publication): declared, because it is the one fact the foreign keys cannot tell.
+    reference: bool = False
 
     @property
     def label(self) -> str:
@@ -81,9 +85,108 @@ class AlreadyRegistered(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class RecordFacts:
+    """What the registry derives, once, from a record model's fields and foreign keys:
+    the answer every layer (policy, audit, retention, change sealing) asks instead of
+    working it out again."""
+
+    # ORM path from a row to the id of the person it is about: "pk" for the person
+    # itself, "person" for a direct link, "session__person" through the record it
+    # belongs to; None for reference data about no one.
+    person_path: str | None
+    # The column naming the one system a row of a shared model belongs to (a
+    # credential's or a preference's `system`), if the model has one.
+    system_field: str | None
+    encrypted: frozenset[str]
+    # blind index field name → the field (or property) whose value it indexes
+    blind_indexes: Mapping[str, str]
+    # Columns no channel ever shows: blind indexes and data-key references.
+    machinery: frozenset[str]
+    # (child model, foreign-key name) of every record model whose rows are deleted with
+    # a row of this one (on_delete=CASCADE): a hold on the row keeps them too.
+    cascades_to: tuple[tuple[type[models.Model], str], ...] = ()
+
+    @property
+    def person_id_path(self) -> str | None:
+        """The path as a values() lookup yielding the person's id."""
+        if self.person_path in (None, "pk"):
+            return self.person_path
+        return f"{self.person_path}_id" if "__" not in self.person_path else self.person_path
+
+
 class ClassificationRegistry:
     def __init__(self) -> None:
         self._models: dict[type[models.Model], ModelClassification] = {}
+        self._facts: dict[type[models.Model], RecordFacts] = {}
+        self.person_model: type[models.Model] | None = None
+        # The person model's reverse accessor to its relationships with the systems
+        # (each row with a `system` column): a shared row's systems are its person's.
+        self.relationships: str | None = None
+
+    def register_person(self, model: type[models.Model], *, relationships: str) -> None:
+        """Name the model every record is about and how it reaches its systems
+        (customers registers `Person` and `relationships`); the catalogue itself knows
+        no concrete model."""
+        self.person_model = model
+        self.relationships = relationships
+        self._facts.clear()
+
+    def relationship_model(self) -> type[models.Model]:
+        assert self.person_model is not None and self.relationships
+        return self.person_model._meta.get_field(self.relationships).related_model
+
+    def facts(self, model: type[models.Model]) -> RecordFacts:
+        found = self._facts.get(model)
+        if found is None:
+            found = self._facts[model] = self._derive(model)
+        return found
+
+    def _derive(self, model: type[models.Model]) -> RecordFacts:
+        fields = model._meta.concrete_fields
+        indexes = {f.name: f.source for f in fields if isinstance(f, BlindIndexField)}
+        system_field = next(
+            (f.name for f in fields if f.name == "system" and not f.is_relation), None
+        )
+        entry = self._models.get(model)
+        if entry is not None and len(entry.systems) == 1:
+            system_field = None  # a system's own records: the model says which
+        cascades = tuple(
+            (rel.related_model, rel.field.name)
+            for rel in model._meta.related_objects
+            if rel.on_delete is models.CASCADE
+            and rel.related_model in self._models
+            and rel.related_model is not model
+            and not rel.many_to_many
+        )
+        return RecordFacts(
+            person_path=self._person_path(model),
+            system_field=system_field,
+            encrypted=frozenset(f.name for f in fields if isinstance(f, EncryptedMixin)),
+            blind_indexes=indexes,
+            machinery=frozenset(indexes) | {"data_key_id"},
+            cascades_to=cascades,
+        )
+
+    def _person_path(self, model: type[models.Model], depth: int = 0) -> str | None:
+        """Its own link to the person, or one through the record it belongs to (a meeting
+        device through its participant session), breadth first."""
+        person = self.person_model
+        if person is None:
+            return None
+        if model is person:
+            return "pk"
+        links = [f for f in model._meta.concrete_fields if f.is_relation]
+        for f in links:
+            if f.related_model is person:
+                return f.name
+        if depth < 2:
+            for f in links:
+                if f.related_model is not model and f.related_model in self._models:
+                    below = self._person_path(f.related_model, depth + 1)
+                    if below and below != "pk":
+                        return f"{f.name}__{below}"
+        return None
 
     def register(
         self,
@@ -94,6 +197,7 @@ class ClassificationRegistry:
         record: str | None = None,
         dated_by: str | None = None,
         anchored_by: str | None = None,
+        reference: bool = False,
     ) -> ModelClassification:
         if model in self._models:
             raise AlreadyRegistered(f"{model._meta.label} is already classified")
@@ -105,12 +209,15 @@ class ClassificationRegistry:
             record=record,
             dated_by=dated_by,
             anchored_by=anchored_by,
+            reference=reference,
         )
         self._models[model] = entry
+        self._facts.clear()
         return entry
 
     def unregister(self, model: type[models.Model]) -> None:
         self._models.pop(model, None)
+        self._facts.clear()
 
     def get(self, model: type[models.Model]) -> ModelClassification | None:
         return self._models.get(model)
@@ -179,7 +286,36 @@ def find_classification_problems(
                 Problem("sorn.E013", f"{label}.{stale}", "is classified but is not a field")
             )
         problems.extend(_record_problems(model, entry, notices_by_slug))
+        problems.extend(_person_problems(model, entry, reg))
     return problems
+
+
+def _person_problems(
+    model: type[models.Model], entry: ModelClassification, reg: ClassificationRegistry
+) -> list[Problem]:
+    """Every record reaches the person it is about through its foreign keys, or is
+    declared reference data about no one: otherwise no request would find it, the audit
+    would not know whose it is, and its rights could not follow its person's systems."""
+    if reg.person_model is None:
+        return []
+    path = reg.facts(model).person_path
+    label = model._meta.label
+    if path is None and not entry.reference:
+        return [
+            Problem(
+                "sorn.E017",
+                label,
+                "reaches no person through its foreign keys and is not declared reference "
+                "data (reference=True)",
+            )
+        ]
+    if path is not None and entry.reference:
+        return [
+            Problem(
+                "sorn.E017", label, f"is declared reference data but is about a person ({path})"
+            )
+        ]
+    return []
 
 
 def _record_problems(

@@ -58,7 +58,7 @@ class DataClass(models.TextChoices):
 
 class Role(models.TextChoices):
     """Roles. Each is a Django group of the same name, created by migration; what each
-    may see and change is the policy in sorn/policy.py."""
+    may see and change is the policy in access/policy.py."""
 
     PRIVACY_OFFICER = "privacy_officer", "Privacy officer"
     RECORDS_OFFICER = "records_officer", "Records officer"

@@ -149,24 +149,3 @@ class RetentionRule(models.Model):
     @property
     def has_disposition_authority(self) -> bool:
         return self.period is not None
-
-
-class PolicyGrant(models.Model):
-    """The role policy (sorn/policy.py GRANTS and SCOPES) as stored for staff to browse in
-    the admin. Rewritten from the code after every migrate; the code is the one source."""
-
-    data_class = models.CharField(max_length=30)
-    role = models.CharField(max_length=30)
-    access = models.CharField(max_length=10)
-    scope = models.TextField(help_text="The systems and categories the role works on.")
-    reason = models.TextField()
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "role"]
-        constraints = [
-            models.UniqueConstraint(fields=["data_class", "role"], name="one_grant_per_cell")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.role} × {self.data_class}: {self.access}"

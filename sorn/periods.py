@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 import isodate
+from django.utils import timezone
 
 _UNITS = (("years", "year"), ("months", "month"), ("days", "day"))
 
@@ -68,8 +69,6 @@ def start_of_day_after(day: datetime.date) -> datetime.datetime:
     """The first instant after `day` in the service's time zone: a date-time is on or
     before `day` when it is earlier than this (a plain comparison keeps an index usable,
     no per-row date cast)."""
-    from django.utils import timezone
-
     midnight = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
     return timezone.make_aware(midnight)
 

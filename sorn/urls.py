@@ -7,7 +7,6 @@ app_name = "sorn"
 urlpatterns = [
     path("", views.home, name="home"),
     path("systems/", views.system_list, name="system-list"),
-    path("staff/policy/", views.policy_page, name="policy"),
     path("systems/<slug:slug>/", views.system_detail, name="system-detail"),
     path(
         "systems/<slug:slug>/revisions/<int:revision>/",

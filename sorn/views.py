@@ -1,16 +1,13 @@
-"""Public pages (home, the published notices, rendered from the catalogue), the staff
-policy page and the health check."""
+"""Public pages (home, the published notices, rendered from the catalogue) and the health
+check."""
 
 from __future__ import annotations
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
-from sorn import policy
-from sorn.constants import Role
 from sorn.models import NoticeRevision, SystemOfRecords
 from sorn.presentation import notice_sections
 
@@ -55,27 +52,3 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:  # any database failure means "not healthy"; details go to the log
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
-
-
-@staff_member_required
-def policy_page(request: HttpRequest) -> HttpResponse:
-    """The role policy for staff: who sees which data class, how, and why."""
-    rows = [
-        {"grant": grant, "cells": list(zip(Role.values, accesses, strict=True))}
-        for grant, accesses in policy.policy_rows()
-    ]
-    scopes = [
-        {"role": role, "scope": policy.describe_scope(role.value),
-         "reason": policy.SCOPES[role.value].reason if role.value in policy.SCOPES else ""}
-        for role in Role
-    ]  # fmt: skip
-    return render(
-        request,
-        "sorn/policy.html",
-        {
-            "roles": list(Role),
-            "rows": rows,
-            "scopes": scopes,
-            "my_roles": policy.roles_of(request.user),
-        },
-    )

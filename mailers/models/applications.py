@@ -10,7 +10,7 @@ from django.db import models
 
 from customers.validators import validate_phone, validate_postal_code
 from keystore.fields import BlindIndexField, EncryptedRecord, EncryptedTextField
-from lib.payments import PaymentCardFields, card_number_field
+from keystore.payments import PaymentCardFields, card_number_field
 from mailers.constants import (
     AnnualRevenue,
     ApplicationStatus,

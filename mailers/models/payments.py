@@ -7,7 +7,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from keystore.fields import EncryptedRecord, EncryptedTextField
-from lib.payments import BankAccountType, bank_account_number_field, routing_number_field
+from keystore.payments import bank_account_number_field, routing_number_field
+from lib.payments import BankAccountType
 from mailers.constants import ACHRecordKind
 from mailers.models.base import same_person_as_application
 

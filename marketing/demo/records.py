@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from lib.demo import DemoContext, bulk_insert
+from audit.bulk import bulk_insert
+from lib.demo import DemoContext
 from marketing.demo.meetings import MeetingRecords
 from marketing.demo.sales import SalesRecords
 from marketing.models import (

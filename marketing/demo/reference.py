@@ -11,7 +11,8 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from lib.demo import DemoContext, bulk_insert
+from audit.bulk import bulk_insert
+from lib.demo import DemoContext
 from marketing.constants import (
     AdministrationKind,
     CampaignKind,

@@ -8,12 +8,12 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from keystore.fields import EncryptedRecord, EncryptedTextField
-from lib.payments import (
-    BankAccountType,
+from keystore.payments import (
     PaymentCardFields,
     bank_account_number_field,
     routing_number_field,
 )
+from lib.payments import BankAccountType
 from marketing.constants import PaymentMethod
 
 AMOUNT = {"max_digits": 10, "decimal_places": 2, "validators": [MinValueValidator(0.01)]}

@@ -10,7 +10,8 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from lib.demo import DemoContext, bulk_insert
+from audit.bulk import bulk_insert
+from lib.demo import DemoContext
 from orders.constants import (
     UNUSUAL_QUANTITY,
     BrowsingEventType,

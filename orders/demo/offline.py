@@ -7,7 +7,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from lib.demo import DemoContext, bulk_insert
+from audit.bulk import bulk_insert
+from lib.demo import DemoContext
 from lib.payments import BankAccountType
 from orders.constants import (
     ACHStatus,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from keystore.payments import PaymentCardFields
 from lib.normalize import normalize_identifier
-from lib.payments import PaymentCardFields
 from orders.constants import CardType
 
 

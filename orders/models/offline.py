@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from customers.validators import validate_postal_code
 from keystore.fields import EncryptedRecord, EncryptedTextField
-from lib.payments import BankAccountType, bank_account_number_field, routing_number_field
+from keystore.payments import bank_account_number_field, routing_number_field
+from lib.payments import BankAccountType
 from orders.constants import (
     CLAIM_CLOSED,
     ACHStatus,

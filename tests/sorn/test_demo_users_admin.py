@@ -7,9 +7,9 @@ import pytest
 from django.contrib import admin
 from django.core.management import call_command
 
+from access.policy import can_see_model
 from sorn.classification import record_models
 from sorn.constants import STAFF_ROLES, Role
-from sorn.policy import can_see_model
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 

@@ -23,11 +23,11 @@ from django.contrib.auth.models import Group
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from access.policy import Access, can_see_model, field_access, mask_kind, restrict_queryset
 from keystore.fields import BlindIndexField
 from lib.masking import mask
 from sorn.classification import record_models, registry
 from sorn.constants import SERVICE_ROLES, Role
-from sorn.policy import Access, can_see_model, field_access, mask_kind, restrict_queryset
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 

@@ -3,10 +3,10 @@ value that a role seeing the record may not read in clear."""
 
 import pytest
 
+from access.policy import Access, can_see_model, field_access
 from sorn.classification import record_models, registry
 from sorn.constants import DataClass, Role
 from sorn.demo import seed_demo_records
-from sorn.policy import Access, can_see_model, field_access
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 

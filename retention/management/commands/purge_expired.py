@@ -7,6 +7,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from tqdm import tqdm
 
 from audit.writes import process_identity
 from lib.cli import as_of_date
@@ -31,8 +32,6 @@ class Command(BaseCommand):
         as_of = as_of or timezone.localdate()
         bar = None
         if not options["dry_run"] and not options["no_progress"] and sys.stderr.isatty():
-            from tqdm import tqdm
-
             bar = tqdm(unit=" records", desc="destroyed", file=sys.stderr)
 
         def progress(binding, count):

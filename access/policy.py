@@ -15,8 +15,18 @@ Two tables, declared once:
 A user holding several roles gets, per field, the most permissive grant of any of them,
 except that `credential` data is never readable by anyone, not even masked.
 
-The gate functions (`field_access`, `readable_fields`, `visible_value`, `can_write`,
-`restrict_queryset`) are what the admin, the API, exports and templates call.
+Rights are decided per row: a field is visible on a row only when its system is one of
+the systems the row belongs to *and* in the role's scope. A system's own records belong to
+that system; a shared row (a person, an address, a phone) belongs to the systems of its
+person's relationships; a shared row with a `system` column (a credential, a preference)
+to that system. So a Mint-only customer shows no USPS-only field (company name, job title)
+to anyone, and nobody writes one there: collecting what the notice does not list is
+itself a violation (5 U.S.C. 552a(e)(1)).
+
+Model-level answers (`field_access`, `readable_fields`, `can_see_model`) say what *some*
+row of the model may show, for a channel's columns and schema; `rights_on` and
+`row_systems` say what one row shows. `access.gate.Gate` is the entry point the channels
+call.
 """
 
 from __future__ import annotations
@@ -27,12 +37,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from access.models import PolicyGrant
+from keystore.fields import EncryptedDateField
+from lib.masking import mask
 from sorn.classification import FieldClassification, registry
 from sorn.constants import DataClass, Role, SystemSlug
+from sorn.roles import roles_of
 
 
 class Access(enum.IntEnum):
@@ -255,44 +268,14 @@ _GRANTS_BY_CLASS = {grant.data_class: grant for grant in GRANTS}
 
 # The gate ------------------------------------------------------------------------------
 
+Systems = frozenset[str]
 
-def roles_of(user: Any) -> frozenset[str]:
-    """The roles a user works under. A superuser holds none (installation only) unless
-    POLICY_SUPERUSER_ROLES names some; an inactive or anonymous user holds none."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return frozenset()
-    cached = getattr(user, "_policy_roles", None)
-    if cached is not None:
-        return cached
-    known = set(Role.values)
-    roles = {name for name in user.groups.values_list("name", flat=True) if name in known}
-    if user.is_superuser:
-        roles = set(getattr(settings, "POLICY_SUPERUSER_ROLES", ())) & known
-    user._policy_roles = frozenset(roles)
-    return user._policy_roles
+__all__ = ["roles_of"]
 
 
 def grant_for(data_class: str, role: str) -> Access:
     grant = _GRANTS_BY_CLASS.get(data_class)
     return grant.for_role(role) if grant else N
-
-
-@lru_cache(maxsize=4096)
-def _field_access(roles: frozenset[str], model: type[models.Model], field_name: str) -> Access:
-    entry = registry.get(model)
-    if entry is None:
-        return N  # deny by default: an unclassified model shows nothing
-    classification = entry.fields.get(field_name)
-    if classification is None or classification.data_class == DataClass.CREDENTIAL:
-        return N  # credentials never, not even masked
-    places = _places(classification, entry.systems)
-    best = N
-    for role in roles:
-        scope = SCOPES.get(role)
-        if scope is None or not any(scope.allows(s, c) for s, c in places):
-            continue
-        best = max(best, grant_for(classification.data_class, role))
-    return best
 
 
 def _places(fc: FieldClassification, systems: tuple[str, ...]) -> list[tuple[str, str | None]]:
@@ -304,62 +287,156 @@ def _places(fc: FieldClassification, systems: tuple[str, ...]) -> list[tuple[str
     return [(system, None) for system in systems]
 
 
+@lru_cache(maxsize=16384)
+def _access_on(
+    roles: frozenset[str], model: type[models.Model], field_name: str, systems: Systems
+) -> Access:
+    """The best grant any of the roles holds on the field, counting only the places
+    (system, category) where the field is published *and* the row belongs."""
+    if field_name in registry.facts(model).machinery:
+        return N  # search machinery and key references are never shown
+    return _class_access(roles, model, field_name, systems)
+
+
+@lru_cache(maxsize=16384)
+def _class_access(
+    roles: frozenset[str], model: type[models.Model], field_name: str, systems: Systems
+) -> Access:
+    entry = registry.get(model)
+    if entry is None:
+        return N  # deny by default: an unclassified model shows nothing
+    classification = entry.fields.get(field_name)
+    if classification is None or classification.data_class == DataClass.CREDENTIAL:
+        return N  # credentials never, not even masked
+    places = [(s, c) for s, c in _places(classification, entry.systems) if s in systems]
+    best = N
+    for role in roles:
+        scope = SCOPES.get(role)
+        if scope is None or not any(scope.allows(s, c) for s, c in places):
+            continue
+        best = max(best, grant_for(classification.data_class, role))
+    return best
+
+
+def _all_systems(model: type[models.Model]) -> Systems:
+    entry = registry.get(model)
+    return frozenset(entry.systems) if entry else frozenset()
+
+
 def field_access(user: Any, model: type[models.Model], field_name: str) -> Access:
-    return _field_access(roles_of(user), model, field_name)
+    """The best access the user may have to the field on some row of the model (a
+    channel's columns and schema); what one row shows is `rights_on`."""
+    return _access_on(roles_of(user), model, field_name, _all_systems(model))
 
 
-@lru_cache(maxsize=1024)
-def _readable(roles: frozenset[str], model: type[models.Model]) -> dict[str, Access]:
-    from keystore.fields import BlindIndexField
-
+@lru_cache(maxsize=8192)
+def _rights(roles: frozenset[str], model: type[models.Model], systems: Systems) -> dict:
     found: dict[str, Access] = {}
     for field in model._meta.concrete_fields:
-        if isinstance(field, BlindIndexField) or field.name == "data_key_id":
-            continue  # search machinery and key references are never shown
-        access = _field_access(roles, model, field.name)
+        access = _access_on(roles, model, field.name, systems)
         if access >= M:
             found[field.name] = access
     return found
 
 
 def readable_fields(user: Any, model: type[models.Model]) -> dict[str, Access]:
-    """Field name → access (masked, read or write) for every field the user may see, in
-    the model's field order. Hidden fields are absent."""
-    return _readable(roles_of(user), model)
+    """Field name → access (masked, read or write) for every field the user may see on
+    some row of the model, in the model's field order. Hidden fields are absent."""
+    return _rights(roles_of(user), model, _all_systems(model))
 
 
-def can_see_model(user: Any, model: type[models.Model]) -> bool:
-    """Whether the user may see any record of the model at all: some field beyond row
-    identity and links is readable."""
+def rights_on(user: Any, model: type[models.Model], systems: Systems) -> dict[str, Access]:
+    """Field name → access for a row belonging to `systems` (see `row_systems`)."""
+    return _rights(roles_of(user), model, frozenset(systems))
+
+
+def _shows_something(roles: frozenset[str], model: type[models.Model], systems: Systems) -> bool:
     entry = registry.get(model)
-    if entry is None:
-        return False
-    return any(
+    return entry is not None and any(
         entry.fields[name].data_class != DataClass.INTERNAL
-        for name in readable_fields(user, model)
+        for name in _rights(roles, model, systems)
         if name in entry.fields
     )
 
 
-def can_write(user: Any, model: type[models.Model], field_name: str) -> bool:
+def can_see_model(user: Any, model: type[models.Model]) -> bool:
+    """Whether the user may see any record of the model at all: some field beyond row
+    identity and links is readable on some row."""
+    return _shows_something(roles_of(user), model, _all_systems(model))
+
+
+@lru_cache(maxsize=4096)
+def _visible_systems(roles: frozenset[str], model: type[models.Model]) -> Systems:
+    return frozenset(
+        s for s in _all_systems(model) if _shows_something(roles, model, frozenset({s}))
+    )
+
+
+def visible_systems(user: Any, model: type[models.Model]) -> Systems:
+    """The systems in which the user sees something of the model's rows: a row is
+    listed only when it belongs to one of them."""
+    return _visible_systems(roles_of(user), model)
+
+
+@lru_cache(maxsize=8192)
+def _clear_systems(roles: frozenset[str], model: type[models.Model], field_name: str) -> Systems:
+    return frozenset(
+        s
+        for s in _visible_systems(roles, model)
+        if _access_on(roles, model, field_name, frozenset({s})) >= R
+    )
+
+
+def clear_systems(user: Any, model: type[models.Model], field_name: str) -> Systems:
+    """The systems in which the user reads the field in clear. Searching or filtering by
+    a value is reading it: a search on the field may reach only rows of these systems,
+    and none at all when there are none."""
+    return _clear_systems(roles_of(user), model, field_name)
+
+
+def searchable_systems(user: Any, model: type[models.Model], index: str) -> Systems:
+    """The systems in which the user may search the model by a blind index: where it
+    reads the indexed value in clear (the source field, or, for a computed source such
+    as a full name, the index's own classification)."""
+    roles = roles_of(user)
+    source = registry.facts(model).blind_indexes[index]
+    try:
+        model._meta.get_field(source)
+    except Exception:  # a computed source (a property): the index stands for it
+        return frozenset(
+            s
+            for s in _visible_systems(roles, model)
+            if _class_access(roles, model, index, frozenset({s})) >= R
+        )
+    return _clear_systems(roles, model, source)
+
+
+def can_write(user: Any, model: type[models.Model], field_name: str, systems=None) -> bool:
+    """Whether the user may change the field (on a row of `systems`; by default on some
+    row of the model)."""
     try:
         field = model._meta.get_field(field_name)
     except Exception:  # FieldDoesNotExist or a reverse relation: nothing to write
         return False
     if not getattr(field, "editable", False) or getattr(field, "primary_key", False):
         return False
-    return field_access(user, model, field_name) == W
+    systems = _all_systems(model) if systems is None else frozenset(systems)
+    return _access_on(roles_of(user), model, field_name, systems) == W
 
 
-def writable_fields(user: Any, model: type[models.Model]) -> list[str]:
-    return [name for name in readable_fields(user, model) if can_write(user, model, name)]
+def writable_fields(user: Any, model: type[models.Model], systems=None) -> list[str]:
+    return [
+        name
+        for name in (
+            readable_fields(user, model) if systems is None else rights_on(user, model, systems)
+        )
+        if can_write(user, model, name, systems)
+    ]
 
 
 def mask_kind(model: type[models.Model], field_name: str) -> str:
     """How a masked value is shown: card and account numbers as •••• 1234, e-mail as
     j•••@example.com, phone as its last four, a date of birth as its year, else •••."""
-    from keystore.fields import BlindIndexField, EncryptedDateField
-
     entry = registry.get(model)
     fc = entry.fields.get(field_name) if entry else None
     if fc is not None and fc.mask:
@@ -373,28 +450,11 @@ def mask_kind(model: type[models.Model], field_name: str) -> str:
         fc is not None and fc.data_class == DataClass.DEMOGRAPHIC
     ):
         return "date_to_year"
-    for other in model._meta.concrete_fields:
-        if (
-            isinstance(other, BlindIndexField)
-            and other.source == field_name
-            and other.kind in ("email", "phone")
-        ):
-            return other.kind
+    for index, source in registry.facts(model).blind_indexes.items():
+        kind = model._meta.get_field(index).kind
+        if source == field_name and kind in ("email", "phone"):
+            return kind
     return "full"
-
-
-def visible_value(user: Any, obj: models.Model, field_name: str) -> Any:
-    """The value of a field as the user may see it: in clear, masked, or HIDDEN."""
-    from lib.masking import mask
-
-    access = field_access(user, type(obj), field_name)
-    if access == N:
-        return HIDDEN
-    field = obj._meta.get_field(field_name)
-    value = getattr(obj, field.attname)
-    if access == M:
-        return mask(value, mask_kind(type(obj), field_name))
-    return value
 
 
 class _Hidden:
@@ -408,36 +468,98 @@ class _Hidden:
 HIDDEN = _Hidden()
 
 
-def user_systems(user: Any) -> set[str]:
-    return {system for role in roles_of(user) if role in SCOPES for system in SCOPES[role].systems}
+def shown_value(obj: models.Model, field_name: str, access: Access) -> Any:
+    """A field's value under a given access: in clear, masked, or HIDDEN."""
+    if access < M:
+        return HIDDEN
+    value = getattr(obj, obj._meta.get_field(field_name).attname)
+    if access == M:
+        return mask(value, mask_kind(type(obj), field_name))
+    return value
+
+
+# Which systems a row belongs to -------------------------------------------------------
+
+
+def row_systems(
+    model: type[models.Model], rows: list[models.Model], people: dict | None = None
+) -> dict[Any, Systems]:
+    """Row pk → the systems the row belongs to: a system's own record, its system; a
+    shared row with a `system` column, that system; any other shared row, the systems
+    of its person's relationships (one query per call for the people not yet in
+    `people`, a cache the caller may keep across calls)."""
+    entry = registry.get(model)
+    if entry is None:
+        return {row.pk: frozenset() for row in rows}
+    own = frozenset(entry.systems)
+    if len(own) == 1:
+        return {row.pk: own for row in rows}
+    facts = registry.facts(model)
+    if facts.system_field:
+        return {row.pk: own & {getattr(row, facts.system_field)} for row in rows}
+    person_of = _people_of(model, rows, facts.person_path)
+    people = {} if people is None else people
+    systems_of_people(set(person_of.values()) - set(people) - {None}, people)
+    return {row.pk: own & people.get(person_of.get(row.pk), frozenset()) for row in rows}
+
+
+def _people_of(model, rows, path: str | None) -> dict:
+    if path == "pk":
+        return {row.pk: row.pk for row in rows}
+    if path is not None and "__" not in path:
+        attname = model._meta.get_field(path).attname
+        return {row.pk: getattr(row, attname) for row in rows}
+    if path is None:
+        return {}
+    return dict(model._base_manager.filter(pk__in=[r.pk for r in rows]).values_list("pk", path))
+
+
+def systems_of_people(person_ids, into: dict) -> dict:
+    """person id → the systems the person has a relationship with (ended or not: a
+    record is kept, and seen, until its schedule destroys it)."""
+    person_ids = list(person_ids)
+    if not person_ids:
+        return into
+    found: dict[Any, set[str]] = {pk: set() for pk in person_ids}
+    relationships = registry.relationship_model()._base_manager
+    for person_id, system in relationships.filter(person_id__in=person_ids).values_list(
+        "person_id", "system"
+    ):
+        found[person_id].add(system)
+    into.update({pk: frozenset(systems) for pk, systems in found.items()})
+    return into
+
+
+def in_systems(queryset: QuerySet, systems: Systems) -> QuerySet:
+    """The rows of the queryset that belong to one of `systems`."""
+    model = queryset.model
+    own = _all_systems(model)
+    systems = frozenset(systems) & own
+    if not systems:
+        return queryset.none()
+    if len(own) == 1:
+        return queryset
+    facts = registry.facts(model)
+    if facts.system_field:
+        return queryset.filter(**{f"{facts.system_field}__in": sorted(systems)})
+    if facts.person_id_path is None:
+        return queryset.none()  # a shared row about no one: nothing to scope by
+    related = registry.relationship_model()._base_manager.filter(
+        person_id=OuterRef(facts.person_id_path), system__in=sorted(systems)
+    )
+    return queryset.filter(Exists(related))
 
 
 def restrict_queryset(user: Any, queryset: QuerySet) -> QuerySet:
-    """The records of the queryset's model that the user may see at all: none outside
-    the user's systems; for people (shared by the systems), those with a relationship to
-    one of the user's systems."""
-    model = queryset.model
-    entry = registry.get(model)
-    if entry is None or not can_see_model(user, model):
-        return queryset.none()
-    systems = user_systems(user) & set(entry.systems)
-    if not systems:
-        return queryset.none()
-    if len(entry.systems) == 1:
-        return queryset
-    from customers.models import Person, SystemRelationship
+    """The records of the queryset's model that the user may see at all: those that
+    belong to a system in which the user's roles see something of the model."""
+    return in_systems(queryset, visible_systems(user, queryset.model))
 
-    if model is Person:
-        person_ref = OuterRef("pk")
-    elif any(f.name == "person" for f in model._meta.concrete_fields):
-        person_ref = OuterRef("person_id")
-    else:
-        return queryset.none()  # a shared model without a person: nothing to scope by
-    related = SystemRelationship.objects.filter(person_id=person_ref, system__in=systems)
-    queryset = queryset.filter(Exists(related))
-    if any(f.name == "system" for f in model._meta.concrete_fields):
-        queryset = queryset.filter(system__in=systems)
-    return queryset
+
+def systems_filter(user: Any, model: type[models.Model]) -> Q:
+    """For a person's relationships: only those with the user's own systems (a person's
+    membership of another system is itself a fact about that system)."""
+    return Q(system__in=sorted(visible_systems(user, model)))
 
 
 def policy_rows() -> Iterable[tuple[Grant, list[Access]]]:
@@ -458,9 +580,7 @@ def describe_scope(role: str) -> str:
 
 
 def store_policy() -> int:
-    """Write the policy into sorn.PolicyGrant for the admin's read-only view."""
-    from sorn.models import PolicyGrant
-
+    """Write the policy into access.PolicyGrant for the admin's read-only view."""
     rows = [
         PolicyGrant(
             data_class=grant.data_class.value,

@@ -5,9 +5,17 @@ from __future__ import annotations
 from django.contrib.auth import authenticate
 from knox.views import LoginView as KnoxLoginView
 from rest_framework import exceptions, mixins, serializers, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 
-from sorn.policy import can_see_model, restrict_queryset
+from access.policy import (
+    can_see_model,
+    clear_systems,
+    in_systems,
+    restrict_queryset,
+    searchable_systems,
+)
+from sorn.classification import registry
 
 
 class CredentialsSerializer(serializers.Serializer):
@@ -69,3 +77,26 @@ class GatedViewSet(
 
     def get_queryset(self):
         return restrict_queryset(self.request.user, super().get_queryset())
+
+
+def search_systems(user, model, field: str, parameter: str) -> frozenset[str]:
+    """The systems whose rows a filter on `field` (a column or a blind index) may reach:
+    those in which the user reads the value in clear. Searching by a value is reading
+    it, so with none the filter is refused (400) naming the parameter, whatever the
+    value: a hit and a miss must not tell a masked value."""
+    if field in registry.facts(model).blind_indexes:
+        systems = searchable_systems(user, model, field)
+    else:
+        systems = clear_systems(user, model, field)
+    if not systems:
+        raise ValidationError(
+            {parameter: [f"Your roles do not read {parameter} in clear, so may not search by it."]}
+        )
+    return systems
+
+
+def filter_in_clear(user, queryset, field: str, parameter: str, **lookup):
+    """`queryset.filter(**lookup)`, reaching only rows of the systems in which the user
+    reads `field` in clear (refused when there are none)."""
+    systems = search_systems(user, queryset.model, field, parameter)
+    return in_systems(queryset.filter(**lookup), systems)

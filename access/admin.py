@@ -1,0 +1,521 @@
+"""The gate in the admin: every change list, change form, search box, filter, facet, inline
+and export of a record model asks the access layer what the user may see and change, row
+by row.
+
+- models a user's roles cannot see are absent from the admin index, and their URLs 403;
+- rows outside the systems in which the user sees the model are not found;
+- each cell and each form field shows what the user may see *on that row* (a Mint-only
+  customer shows no USPS-only field): hidden is absent (a blank cell), masked is masked
+  and read-only, readable but not writable is read-only;
+- search, filters, facets, ordering and URL lookups reach only fields the user reads in
+  clear on every row it may see; a crafted `?field__startswith=` on any other field is
+  refused (400) and changes nothing; a search the role cannot make says so;
+- a filter on a row's system offers, and accepts, only the user's own systems: a person's
+  membership of another system is a fact about that system;
+- nobody deletes a record in the admin (records are destroyed by the retention schedule),
+  and the per-object history (Django's log entries) is off: changes are read, audited, in
+  the audit app;
+- "Export selected as CSV" writes only what the user may see, as the user may see it,
+  with spreadsheet formulas neutralised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models
+from django.db.models.constants import LOOKUP_SEP
+
+from access.exports import export_csv
+from access.gate import Gate
+from access.models import PolicyGrant
+from access.policy import (
+    HIDDEN,
+    Access,
+    can_see_model,
+    clear_systems,
+    field_access,
+    in_systems,
+    mask_kind,
+    readable_fields,
+    restrict_queryset,
+    rights_on,
+    row_systems,
+    searchable_systems,
+    shown_value,
+    visible_systems,
+)
+from audit.constants import AccessChannel
+from keystore.fields import BlindIndexField, EncryptedMixin, index_token
+from lib.masking import mask
+from sorn.admin import ReadOnlyAdmin
+from sorn.classification import registry
+
+RIGHTS = "_gate_rights"  # the attribute a listed row carries its rights in
+
+
+@cache
+def _masked_display(model: type[models.Model], name: str) -> Callable[[Any], str]:
+    """The masking read-only display of a field on a change form; one per field, so the
+    admin can recognise it among the read-only fields by identity."""
+    how = mask_kind(model, name)
+    field = model._meta.get_field(name)
+
+    def display(obj) -> str:
+        return mask(getattr(obj, field.attname), how)
+
+    display.short_description = str(field.verbose_name)
+    display.gated_field = name
+    display.__name__ = f"masked_{name}"
+    return display
+
+
+@cache
+def _cell(model: type[models.Model], name: str) -> Callable[[Any], Any]:
+    """A change-list column that shows each row's value as the user may see it on that
+    row: the rights were put on the row by the change list; a row without them shows
+    nothing (fail closed)."""
+    field = model._meta.get_field(name)
+
+    def display(obj) -> Any:
+        access = getattr(obj, RIGHTS, {}).get(name, Access.NONE)
+        value = shown_value(obj, name, access)
+        if value is HIDDEN or value is None:
+            return ""
+        if field.choices and access >= Access.READ:
+            return dict(field.flatchoices).get(value, value)
+        if field.is_relation and access >= Access.READ:
+            return str(getattr(obj, name))
+        return value
+
+    display.short_description = str(field.verbose_name)
+    display.gated_field = name
+    display.__name__ = f"cell_{name}"
+    if not isinstance(field, EncryptedMixin):
+        display.admin_order_field = name
+    return display
+
+
+def lookup_path(model: type[models.Model], path: str) -> list[tuple[type[models.Model], Any]]:
+    """The fields a lookup path walks (`person__email__iexact`: Person.email), each with
+    the model it belongs to; the trailing lookups and transforms are not fields. Raises
+    FieldDoesNotExist for a path that names no field at all."""
+    walked: list[tuple[type[models.Model], Any]] = []
+    current = model
+    for part in path.split(LOOKUP_SEP):
+        if current is None:
+            break  # past a plain field: lookups (exact, in, year, isnull...)
+        try:
+            field = current._meta.get_field(part)
+        except FieldDoesNotExist:
+            if not walked:
+                raise
+            break
+        walked.append((current, field))
+        current = field.related_model if field.is_relation else None
+    return walked
+
+
+def path_access(user, model: type[models.Model], path: str) -> Access:
+    """What a search or filter along `path` reads: the weakest link along the way, each
+    field counted in clear only where the user reads it in clear on *every* row it may
+    see (a filter answers for every row it lists)."""
+    try:
+        walked = lookup_path(model, path.lstrip("^=@"))
+    except FieldDoesNotExist:
+        return Access.NONE
+    access = Access.WRITE
+    for owner, field in walked:
+        if field.is_relation and not field.concrete:
+            # A reverse relation: reaching the related rows needs the right to see them.
+            if not can_see_model(user, field.related_model):
+                return Access.NONE
+            continue
+        if field.name in registry.facts(owner).machinery:
+            return Access.NONE
+        seen = visible_systems(user, owner)
+        if not seen:
+            return Access.NONE
+        clear = clear_systems(user, owner, field.name)
+        access = min(access, field_access(user, owner, field.name))
+        if clear != seen:
+            access = min(access, Access.MASKED)
+    return access
+
+
+def _names_a_system(model: type[models.Model], path: str):
+    """The model whose rows a path's last field assigns to a system (`system`,
+    `relationships__system`), or None."""
+    try:
+        walked = lookup_path(model, path)
+    except FieldDoesNotExist:
+        return None
+    if not walked:
+        return None
+    owner, field = walked[-1]
+    return owner if field.name == registry.facts(owner).system_field else None
+
+
+def system_filter(path: str, owner: type[models.Model]) -> type[admin.SimpleListFilter]:
+    """A filter on a row's system that offers only the user's own systems, and counts
+    facets only over them."""
+
+    class SystemFilter(admin.SimpleListFilter):
+        title = "system"
+        parameter_name = path
+
+        def lookups(self, request, model_admin):
+            labels = dict(owner._meta.get_field("system").flatchoices)
+            return [(s, labels.get(s, s)) for s in sorted(visible_systems(request.user, owner))]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value is None:
+                return queryset
+            if value not in visible_systems(request.user, owner):
+                return queryset.none()
+            return queryset.filter(**{path: value}).distinct()
+
+    return SystemFilter
+
+
+class GatedAdminMixin:
+    """Mixed into ModelAdmin and InlineModelAdmin classes of record models."""
+
+    # -- permissions -------------------------------------------------------------------
+
+    def _sees(self, request) -> bool:
+        return (
+            request.user.is_active
+            and request.user.is_staff
+            and can_see_model(request.user, self.model)
+        )
+
+    def has_module_permission(self, request) -> bool:
+        return self._sees(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._sees(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._sees(request) and any(
+            access == Access.WRITE for access in self._rights(request, obj).values()
+        )
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # A record may be created only by a user who may write every field it requires.
+        if not self._sees(request):
+            return False
+        required = [
+            f.name
+            for f in self.model._meta.concrete_fields
+            if f.editable and not f.blank and not f.has_default() and not f.primary_key
+        ]
+        allowed = readable_fields(request.user, self.model)
+        return bool(required) and all(allowed.get(n) == Access.WRITE for n in required)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # records are destroyed by the retention schedule, never by hand
+
+    def get_queryset(self, request):
+        return restrict_queryset(request.user, super().get_queryset(request))
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Django's log entries say who changed which fields, unaudited and past the
+        # policy; a record's changes are read in the audit app (ChangeEntry), audited.
+        raise PermissionDenied
+
+    # -- rights of the row on the form -------------------------------------------------
+
+    def _row_systems(self, obj) -> frozenset[str] | None:
+        """The systems of the row a form shows (None: a new row, judged model-wide)."""
+        if obj is None or obj.pk is None:
+            return None
+        return row_systems(type(obj), [obj])[obj.pk]
+
+    def _rights(self, request, obj=None) -> dict[str, Access]:
+        systems = self._row_systems(obj)
+        if systems is None:
+            return readable_fields(request.user, self.model)
+        return rights_on(request.user, self.model, systems)
+
+    def _display_fields(self, request, obj=None) -> list:
+        """Every field the user may see on the row, in model order: names for readable
+        fields, masking callables for masked ones."""
+        shown: list = []
+        for name, access in self._rights(request, obj).items():
+            field = self.model._meta.get_field(name)
+            if access == Access.MASKED:
+                shown.append(_masked_display(self.model, name))
+            elif field.editable or access >= Access.READ:
+                shown.append(name)
+        return shown
+
+    def get_fields(self, request, obj=None):
+        return self._display_fields(request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        return [(None, {"fields": self.get_fields(request, obj)})]
+
+    def get_readonly_fields(self, request, obj=None):
+        allowed = self._rights(request, obj)
+        readonly = []
+        for item in self._display_fields(request, obj):
+            if callable(item):
+                readonly.append(item)
+                continue
+            field = self.model._meta.get_field(item)
+            if allowed[item] != Access.WRITE or not field.editable:
+                readonly.append(item)
+        return readonly
+
+    def _form_fields(self, request, obj=None) -> list[str]:
+        """The model fields a form edits: the writable ones (read-only fields and masked
+        displays are rendered beside the form, not in it)."""
+        readonly = {f for f in self.get_readonly_fields(request, obj) if isinstance(f, str)}
+        return [
+            f for f in self.get_fields(request, obj) if isinstance(f, str) and f not in readonly
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["fields"] = self._form_fields(request, obj)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_exclude(self, request, obj=None):
+        allowed = self._rights(request, obj)
+        return [f.name for f in self.model._meta.concrete_fields if f.name not in allowed]
+
+    # -- change lists ------------------------------------------------------------------
+
+    def _column(self, request, item):
+        """A list_display entry as the user may see it, or None when hidden."""
+        name = getattr(item, "gated_field", None) if callable(item) else item
+        if name is None:
+            # A computed column that declares no field: shown only when it says it renders
+            # nothing about a person (gate_safe = True).
+            target = item if callable(item) else getattr(self, item, None)
+            return item if getattr(target, "gate_safe", False) or item == "__str__" else None
+        try:
+            self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        if field_access(request.user, self.model, name) == Access.NONE:
+            return None
+        return _cell(self.model, name)
+
+    def get_list_display(self, request):
+        columns = [self._column(request, item) for item in super().get_list_display(request)]
+        columns = [c for c in columns if c is not None]
+        return columns or ["__str__"]
+
+    def get_list_display_links(self, request, list_display):
+        return list_display[:1]
+
+    def get_sortable_by(self, request):
+        # Ciphertext sorts nowhere meaningful, and an order over values some rows hide
+        # would tell them: only columns read in clear on every row the user sees.
+        return [
+            column.gated_field
+            for column in self.get_list_display(request)
+            if getattr(column, "admin_order_field", None)
+            and path_access(request.user, self.model, column.gated_field) >= Access.READ
+        ]
+
+    def get_list_filter(self, request):
+        kept = []
+        for entry in super().get_list_filter(request):
+            path = entry[0] if isinstance(entry, tuple | list) else entry
+            if not isinstance(path, str):
+                kept.append(entry)  # a SimpleListFilter of the admin's own
+                continue
+            owner = _names_a_system(self.model, path)
+            if owner is not None:
+                kept.append(system_filter(path, owner))
+            elif path_access(request.user, self.model, path) >= Access.READ:
+                kept.append(entry)
+        return kept
+
+    def get_search_fields(self, request):
+        return [
+            path
+            for path in super().get_search_fields(request)
+            if path_access(request.user, self.model, path) >= Access.READ
+        ]
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if request is None:
+            return False
+        if path_access(request.user, self.model, lookup) < Access.READ:
+            return False
+        owner = _names_a_system(self.model, lookup)
+        if owner is not None:
+            asked = {v for v in str(value).split(",") if v}
+            if not asked <= visible_systems(request.user, owner):
+                return False  # membership of another system is not the user's to see
+        return super().lookup_allowed(lookup, value, request)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            rows = list(changelist.result_list)
+            gate = Gate(request.user, AccessChannel.ADMIN_LIST)
+            rights = gate.rights_of_rows(self.model, rows)
+            shown = [
+                c.gated_field for c in self.get_list_display(request) if hasattr(c, "gated_field")
+            ]
+            for row in rows:
+                setattr(row, RIGHTS, rights[row.pk])
+            gate.record(self.model, rows, shown)
+        return response
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        context = getattr(response, "context_data", None) or {}
+        original = context.get("original")
+        if original is not None and original.pk is not None:
+            gate = Gate(request.user, AccessChannel.ADMIN_FORM)
+            gate.record(self.model, [original], list(self._rights(request, original)))
+            for inline in context.get("inline_admin_formsets", []):
+                rows = [form.instance for form in inline.formset.forms if form.instance.pk]
+                inline_model = inline.formset.model
+                fields = list(inline.opts._rights(request, original))
+                gate.record(inline_model, rows, fields)
+        return response
+
+    # -- inlines -----------------------------------------------------------------------
+
+    def get_inline_instances(self, request, obj=None):
+        return [
+            inline
+            for inline in super().get_inline_instances(request, obj)
+            # An inline that is not gated would show fields past the policy: fail closed.
+            if isinstance(inline, GatedAdminMixin)
+        ]
+
+    # -- exports -----------------------------------------------------------------------
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        if self._sees(request):
+            actions["export_csv"] = (
+                export_csv,
+                "export_csv",
+                "Export selected as CSV (what you may see)",
+            )
+        return actions
+
+
+class GatedInlineMixin(GatedAdminMixin):
+    """For inlines: the same field rules, applied to each inline form with the rights of
+    the parent row's systems (an address or a phone belongs where its person does)."""
+
+    def _row_systems(self, obj) -> frozenset[str] | None:
+        if obj is None or obj.pk is None:
+            return None
+        own = frozenset(registry.get(self.model).systems)
+        if len(own) == 1:
+            return own
+        return own & row_systems(type(obj), [obj])[obj.pk]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["fields"] = self._form_fields(request, obj)
+        return super().get_formset(request, obj, **kwargs)
+
+
+class RecordTabularInline(GatedInlineMixin, admin.TabularInline):
+    extra = 0
+
+
+class RecordStackedInline(GatedInlineMixin, admin.StackedInline):
+    extra = 0
+
+
+class RecordAdmin(GatedAdminMixin, admin.ModelAdmin):
+    """A record model's admin behind the gate. Its search box goes through the blind
+    indexes (an exact, normalised match: the admin never filters on ciphertext), and only
+    through the indexes of fields the user reads in clear, reaching only rows of the
+    systems where it does; plain `search_fields` (clear identifiers such as order
+    numbers) work as usual where the user reads them in clear on every row."""
+
+    blind_search = True
+    list_per_page = 50
+    show_full_result_count = False  # a COUNT(*) over millions of rows per page is waste
+
+    def _blind_indexes(self, request) -> tuple[list[tuple[BlindIndexField, frozenset]], list]:
+        """(index, systems where its value is read in clear) the user may search by, and
+        the labels of those it may not."""
+        allowed, refused = [], []
+        for index, source in registry.facts(self.model).blind_indexes.items():
+            if not self.blind_search:
+                break
+            try:
+                label = str(self.model._meta.get_field(source).verbose_name)
+            except FieldDoesNotExist:
+                label = source.replace("_", " ")
+            systems = searchable_systems(request.user, self.model, index)
+            if systems:
+                allowed.append((self.model._meta.get_field(index), systems))
+            else:
+                refused.append(label)
+        return allowed, refused
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        indexes, refused = self._blind_indexes(request)
+        unsearchable = refused + [
+            path.lstrip("^=@").replace("__", " ")
+            for path in super(GatedAdminMixin, self).get_search_fields(request)
+            if path_access(request.user, self.model, path) < Access.READ
+        ]
+        if unsearchable and request.method == "GET" and "term" not in request.GET:
+            messages.info(
+                request,
+                "Your role cannot search by: " + ", ".join(sorted(set(unsearchable))) + ".",
+            )
+        matched = queryset.none()
+        for field, systems in indexes:
+            token = index_token(field.kind, term)
+            if token:
+                matched = matched | in_systems(queryset.filter(**{field.name: token}), systems)
+        if term.isdigit():
+            matched = matched | queryset.filter(pk=int(term))  # a record's number
+        if self._declared_search_fields(request):
+            plain, may_have_duplicates = super().get_search_results(request, queryset, term)
+            return matched | plain, may_have_duplicates
+        return matched, False
+
+    def _declared_search_fields(self, request) -> list[str]:
+        return [f for f in super().get_search_fields(request) if f != "=pk"]
+
+    def get_search_fields(self, request):
+        fields = super().get_search_fields(request)
+        # The change list shows its search box only when search_fields is not empty; the
+        # blind indexes and the record number are searched by get_search_results.
+        return fields or (["=pk"] if self._sees(request) else [])
+
+
+@admin.register(PolicyGrant)
+class PolicyGrantAdmin(ReadOnlyAdmin):
+    """The role policy, read-only: it is changed in access/policy.py, reviewed like code."""
+
+    list_display = ["data_class", "role", "access", "reason"]
+    list_filter = ["role", "access", "data_class"]
+    search_fields = ["data_class", "role"]
+    readonly_fields = ["data_class", "role", "access", "scope", "reason"]
+    exclude = ["position"]
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_staff

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class AccessConfig(AppConfig):
+    name = "access"
+    verbose_name = "Access to records (policy)"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from access import checks  # noqa: F401  (registers the policy's system checks)
+
+        post_migrate.connect(_store_policy_after_migrate, sender=self)
+
+
+def _store_policy_after_migrate(sender, using="default", **kwargs) -> None:
+    """Keep the stored copy of the policy in step with the code after every migrate (and
+    after a test database flush, which also sends post_migrate)."""
+    if using != "default":
+        return
+    from access.policy import store_policy
+
+    store_policy()

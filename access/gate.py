@@ -1,0 +1,70 @@
+"""The one entry point every channel calls: the admin, the API, exports, and (next) request
+packages and tasks.
+
+A `Gate` is a user working through a channel for a purpose. It restricts a queryset to the
+rows the user may see, tells each row's rights (field → access, per the row's own
+systems), projects rows into what the user may see of them, and records every read it
+lets through in the audit (in the request's single bulk insert, or at once outside a
+request, inside the caller's transaction). With no user it refuses: a code path without
+a request (a Celery task building a request package) must say whose reading it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import QuerySet
+
+from access.policy import HIDDEN, Access, restrict_queryset, rights_on, row_systems, shown_value
+from audit.constants import AccessChannel
+from audit.reads import record_read
+
+
+class Gate:
+    def __init__(self, user: Any, channel: AccessChannel | str, purpose: str = "") -> None:
+        if user is None or not getattr(user, "is_authenticated", False):
+            raise PermissionDenied("The access layer reads records only for a known user.")
+        self.user = user
+        self.channel = str(channel)
+        self.purpose = purpose
+        self._people: dict = {}  # person id → systems, kept across calls
+
+    def restrict(self, queryset: QuerySet) -> QuerySet:
+        return restrict_queryset(self.user, queryset)
+
+    def rights_of_rows(
+        self, model: type[models.Model], rows: Iterable[models.Model]
+    ) -> dict[Any, dict[str, Access]]:
+        """Row pk → field name → access (masked, read or write), per the row's systems."""
+        rows = list(rows)
+        systems = row_systems(model, rows, self._people)
+        return {row.pk: rights_on(self.user, model, systems[row.pk]) for row in rows}
+
+    def rights(self, obj: models.Model) -> dict[str, Access]:
+        return self.rights_of_rows(type(obj), [obj])[obj.pk]
+
+    def project(
+        self, model: type[models.Model], rows: Iterable[models.Model]
+    ) -> list[dict[str, Any]]:
+        """Each row as the user may see it (field → value in clear or masked; hidden
+        fields absent), and the read recorded."""
+        rows = list(rows)
+        rights = self.rights_of_rows(model, rows)
+        projected = []
+        shown: set[str] = set()
+        for row in rows:
+            values = {}
+            for name, access in rights[row.pk].items():
+                value = shown_value(row, name, access)
+                if value is not HIDDEN:
+                    values[name] = value
+            shown.update(values)
+            projected.append(values)
+        self.record(model, rows, [f.name for f in model._meta.concrete_fields if f.name in shown])
+        return projected
+
+    def record(self, model: type[models.Model], rows: Iterable, fields: Iterable[str]) -> None:
+        record_read(self.user, self.channel, model, list(rows), list(fields), purpose=self.purpose)

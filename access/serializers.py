@@ -1,0 +1,150 @@
+"""The gate in the API: serializers that render only what the requesting user may see of
+each row (masked where the policy masks it on that row) and refuse, whole, a write that
+names a field the user may not change on that row. With no requesting user they refuse;
+only drf-spectacular's schema generation (`swagger_fake_view`) gets the field list, and
+never a value."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as NoUser
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied
+
+from access.gate import Gate
+from access.policy import Access, mask_kind, readable_fields
+from audit.constants import AccessChannel
+from lib.masking import mask
+
+
+class MaskedField(serializers.Field):
+    """A field shown masked (•••• 1234, j•••@example.com, the year of a date)."""
+
+    def __init__(self, how: str, **kwargs):
+        self.how = how
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        return mask(value, self.how)
+
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        return "" if value is None else value
+
+
+class GatedListSerializer(serializers.ListSerializer):
+    def to_representation(self, data):
+        rows = list(data.all() if hasattr(data, "all") else data)
+        gate = self.child.gate
+        if gate is not None and rows:
+            gate.rights_of_rows(self.child.Meta.model, rows)  # one query for the page
+        return super().to_representation(rows)
+
+
+class GatedModelSerializer(serializers.ModelSerializer):
+    """A model serializer whose fields are decided per request and per row by the access
+    layer.
+
+    Subclasses name their model (Meta.model, Meta.fields = "__all__") and may declare
+    nested gated serializers in `nested` (attribute name → serializer class); those are
+    gated the same way and read-only.
+    """
+
+    nested: Mapping[str, type[GatedModelSerializer]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        meta = getattr(cls, "Meta", None)
+        if meta is not None and not hasattr(meta, "list_serializer_class"):
+            meta.list_serializer_class = GatedListSerializer
+
+    @property
+    def _describing_schema(self) -> bool:
+        return getattr(self.context.get("view"), "swagger_fake_view", False)
+
+    @property
+    def gate(self) -> Gate | None:
+        """The request's gate, shared by nested serializers; None only while the schema
+        is generated. Without a requesting user the serializer refuses."""
+        gate = self.context.get("_gate")
+        if gate is None:
+            if self._describing_schema:
+                return None
+            request = self.context.get("request")
+            view = self.context.get("view")
+            channel = (
+                AccessChannel.API_LIST
+                if getattr(view, "action", None) == "list"
+                else AccessChannel.API_DETAIL
+            )
+            purpose = request.headers.get("X-Access-Purpose", "") if request else ""
+            gate = Gate(getattr(request, "user", None), channel, purpose)
+            self.context["_gate"] = gate
+        return gate
+
+    def get_fields(self):
+        fields = super().get_fields()
+        model = self.Meta.model
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if self._describing_schema and not getattr(user, "is_authenticated", False):
+            return fields  # the schema of an anonymous reader: the widest shape, no value
+        if self.gate is None and not self._describing_schema:
+            raise NoUser("The access layer reads records only for a known user.")
+        allowed = readable_fields(user, model)
+        gated: dict[str, serializers.Field] = {}
+        for name, field in fields.items():
+            access = allowed.get(name)
+            if access is None:
+                continue  # hidden on every row: absent
+            if access == Access.MASKED:
+                gated[name] = MaskedField(mask_kind(model, name), required=False)
+            else:
+                if access != Access.WRITE:
+                    field.read_only = True
+                field.required = False  # a row of another system may not show it
+                gated[name] = field
+        for name, serializer_class in self.nested.items():
+            gated[name] = serializer_class(many=True, read_only=True, context=self.context)
+        return gated
+
+    def to_representation(self, instance):
+        gate = self.gate
+        if gate is None:
+            raise NoUser("The access layer reads records only for a known user.")
+        rights = gate.rights(instance)
+        data = super().to_representation(instance)
+        model = type(instance)
+        for name in list(data):
+            if name in self.nested:
+                continue
+            access = rights.get(name, Access.NONE)
+            if access == Access.NONE:
+                del data[name]  # not published in this row's systems, or not the user's
+            elif access == Access.MASKED and not isinstance(self.fields[name], MaskedField):
+                value = getattr(instance, model._meta.get_field(name).attname)
+                data[name] = mask("" if value is None else value, mask_kind(model, name))
+        gate.record(model, [instance], [name for name in data if name not in self.nested])
+        return data
+
+    def to_internal_value(self, data):
+        # A write that names a field the user may not change on this row is refused
+        # whole, naming it; nothing is saved.
+        if isinstance(data, Mapping):
+            rights = self.gate.rights(self.instance) if self.instance is not None else {}
+            writable = {
+                name
+                for name, field in self.fields.items()
+                if not field.read_only
+                and not isinstance(field, serializers.BaseSerializer)
+                and (self.instance is None or rights.get(name) == Access.WRITE)
+            }
+            refused = sorted(set(data) - writable)
+            if refused:
+                raise PermissionDenied(
+                    f"You may not change: {', '.join(refused)}.", code="field_not_writable"
+                )
+        return super().to_internal_value(data)

@@ -1,0 +1,29 @@
+"""Which of the fixed staff and service roles (`sorn.constants.Role`) a user works under.
+
+The lowest fact of the access layer: the audit records it with every read, the policy
+(`access.policy`) grants by it, the admin and the retention screens ask it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from sorn.constants import Role
+
+
+def roles_of(user: Any) -> frozenset[str]:
+    """The roles a user works under. A superuser holds none (installation only) unless
+    POLICY_SUPERUSER_ROLES names some; an inactive or anonymous user holds none."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_policy_roles", None)
+    if cached is not None:
+        return cached
+    known = set(Role.values)
+    roles = {name for name in user.groups.values_list("name", flat=True) if name in known}
+    if user.is_superuser:
+        roles = set(getattr(settings, "POLICY_SUPERUSER_ROLES", ())) & known
+    user._policy_roles = frozenset(roles)
+    return user._policy_roles
