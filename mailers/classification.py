@@ -64,10 +64,12 @@ registry.register(
         # "payment information"
         "payment_method": F(D.FINANCIAL, CUSTOMER_INFORMATION),
         "card_number": F(D.FINANCIAL_CARD, CUSTOMER_INFORMATION, encrypted=True),
-        "card_brand": F(D.FINANCIAL_CARD, CUSTOMER_INFORMATION),
-        "card_last_four": F(D.FINANCIAL_CARD, CUSTOMER_INFORMATION),
-        "card_expiry_month": F(D.FINANCIAL_CARD, CUSTOMER_INFORMATION),
-        "card_expiry_year": F(D.FINANCIAL_CARD, CUSTOMER_INFORMATION),
+        # The card summary (brand, last four, expiry) is kept in clear so staff recognise
+        # the card (keystore/payments.py): a billing fact, not the card number.
+        "card_brand": F(D.FINANCIAL, CUSTOMER_INFORMATION),
+        "card_last_four": F(D.FINANCIAL, CUSTOMER_INFORMATION),
+        "card_expiry_month": F(D.FINANCIAL, CUSTOMER_INFORMATION),
+        "card_expiry_year": F(D.FINANCIAL, CUSTOMER_INFORMATION),
         # Category 6: "Method of referral."
         "referral_method": F(D.SURVEY, FEEDBACK),
     },

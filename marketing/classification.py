@@ -326,10 +326,12 @@ _register(
         "amount": F(D.FINANCIAL, PAYMENT),
         "method": F(D.FINANCIAL, PAYMENT),
         "card_number": F(D.FINANCIAL_CARD, PAYMENT, encrypted=True),
-        "card_brand": F(D.FINANCIAL_CARD, PAYMENT),
-        "card_last_four": F(D.FINANCIAL_CARD, PAYMENT),
-        "card_expiry_month": F(D.FINANCIAL_CARD, PAYMENT),
-        "card_expiry_year": F(D.FINANCIAL_CARD, PAYMENT),
+        # The card summary (brand, last four, expiry) is kept in clear so staff recognise
+        # the card (keystore/payments.py): a billing fact, not the card number.
+        "card_brand": F(D.FINANCIAL, PAYMENT),
+        "card_last_four": F(D.FINANCIAL, PAYMENT),
+        "card_expiry_month": F(D.FINANCIAL, PAYMENT),
+        "card_expiry_year": F(D.FINANCIAL, PAYMENT),
         "check_number": F(D.FINANCIAL_BANK, PAYMENT),
         "check_routing_number": F(D.FINANCIAL_BANK, PAYMENT, encrypted=True),
         "check_account_number": F(D.FINANCIAL_BANK, PAYMENT, encrypted=True),

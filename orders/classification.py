@@ -50,11 +50,13 @@ def card_fields(category: str) -> dict[str, F]:
     return {
         "data_key_id": internal(),
         "card_number": F(D.FINANCIAL_CARD, category, encrypted=True),
-        "card_brand": F(D.FINANCIAL_CARD, category),
-        "card_type": F(D.FINANCIAL_CARD, category),
-        "card_last_four": F(D.FINANCIAL_CARD, category),
-        "card_expiry_month": F(D.FINANCIAL_CARD, category),
-        "card_expiry_year": F(D.FINANCIAL_CARD, category),
+        # The card summary (brand, last four, expiry) is kept in clear so staff recognise
+        # the card (keystore/payments.py): a billing fact, not the card number.
+        "card_brand": F(D.FINANCIAL, category),
+        "card_type": F(D.FINANCIAL, category),
+        "card_last_four": F(D.FINANCIAL, category),
+        "card_expiry_month": F(D.FINANCIAL, category),
+        "card_expiry_year": F(D.FINANCIAL, category),
     }
 
 

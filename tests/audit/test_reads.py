@@ -106,7 +106,11 @@ def test_a_csv_export_is_recorded(clerk, people):
     assert response.status_code == 200
     event = AccessEvent.objects.get(channel="csv_export")
     assert event.record_ids == sorted([people[0].pk, people[2].pk])
-    assert event.fields == response.content.decode().splitlines()[0].split(",")
+    # The event names the columns that carried a value on some exported row: a column
+    # every row hides (a Mint field of USPS-only people) showed nothing.
+    header = response.content.decode().splitlines()[0].split(",")
+    assert set(event.fields) <= set(header)
+    assert {"customer_id", "given_name", "email"} <= set(event.fields)
 
 
 def test_nothing_read_nothing_recorded(client, people):
