@@ -95,6 +95,9 @@ KEPT_IN = {
 }
 
 
+PERSON_FIELDS = ("email", "date_of_birth", "birth_month", "company_name")
+
+
 def expected(field: str, system: str) -> dict[str, Access]:
     cells = EXPECTED[(field, system)].split()
     assert len(cells) == len(ROLES)
@@ -138,7 +141,7 @@ def test_the_table_names_every_role_once():
 
 @pytest.mark.parametrize(
     "field,system",
-    [key for key in EXPECTED if key[0] in ("email", "date_of_birth", "birth_month", "company_name")],
+    [key for key in EXPECTED if key[0] in PERSON_FIELDS],
 )
 def test_a_persons_fields_follow_the_persons_systems(users, people, field, system):
     person = people[system]
