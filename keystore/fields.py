@@ -5,21 +5,24 @@ A record model inherits `EncryptedRecord` (one data key per row) and declares e.
     email = EncryptedTextField(validators=[validate_email])
     email_index = BlindIndexField(source="email", kind="email")
 
-Reading `record.email` decrypts on first access (keys of a whole page are fetched in one
-query by `RecordQuerySet`); saving encrypts; there is no code path that writes plaintext:
-a record without a data key refuses to save its encrypted fields. Encrypted fields support
-no lookups but `isnull` — search goes through the blind index.
+Reading `record.email` decrypts on first access (keys of a whole page, or of each chunk of
+`.iterator()`, are fetched in one query by `RecordQuerySet`); saving encrypts; there is no
+code path that writes plaintext: a record without a data key refuses to save its encrypted
+fields, and `update()`/`bulk_update()` refuse to name them (`EncryptionBypass`). Encrypted
+fields support no lookups but `isnull` — search goes through the blind index.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from django.db.models.lookups import IsNull
+from django.db.models.query import ModelIterable
 from django.db.models.query_utils import DeferredAttribute
 
 from keystore.crypto import (
@@ -35,6 +38,12 @@ from lib.normalize import NORMALIZERS
 
 class MissingDataKey(Exception):
     """Raised instead of ever writing a personal value in plaintext."""
+
+
+class EncryptionBypass(Exception):
+    """Raised when a set-wise write (`update()`, `bulk_update()`) names a column that only
+    the record's own save may write: it would store the value unencrypted, leave the blind
+    index of the old value behind, or detach the record from its data key."""
 
 
 class Ciphertext:
@@ -249,11 +258,62 @@ def index_token(kind: str, value: Any) -> str:
         return ""
 
 
+# Django's own default for iterator() without a chunk size (QuerySet._iterator).
+ITERATOR_CHUNK_SIZE = 2000
+
+
 class RecordQuerySet(models.QuerySet):
     def _fetch_all(self):
         super()._fetch_all()
         if self._result_cache and isinstance(self._result_cache[0], models.Model):
             prefetch_data_keys(self._result_cache)
+
+    def iterator(self, chunk_size: int | None = None) -> Iterator:
+        """Django's iterator, with the data keys of each chunk of `chunk_size` records
+        fetched in one key-store query before the chunk is yielded (not one per row).
+        Still lazy: rows are read, and keys fetched, a chunk at a time."""
+        rows = super().iterator(chunk_size)  # checks chunk_size now, as Django does
+        if not issubclass(self._iterable_class, ModelIterable):
+            return rows  # values(), values_list(): ciphertexts, no records to key
+        return self._keyed_chunks(rows, chunk_size or ITERATOR_CHUNK_SIZE)
+
+    @staticmethod
+    def _keyed_chunks(rows: Iterator, chunk_size: int) -> Iterator:
+        while chunk := list(islice(rows, chunk_size)):
+            prefetch_data_keys(chunk)
+            yield from chunk
+
+    def update(self, **kwargs):
+        self._refuse_bypass("update()", kwargs)
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        fields = tuple(fields)  # read twice: here and by Django
+        self._refuse_bypass("bulk_update()", fields)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
+    def _refuse_bypass(self, operation: str, names: Iterable[str]) -> None:
+        """Set-wise writes reach the database without the fields' pre_save, so they may not
+        name an encrypted field (it would be stored in clear), a blind index (it would
+        stop matching its source) or data_key_id (the record would lose its key, or keep
+        a key the purge never destroys). Other columns update as usual. The message names
+        the columns, never a value."""
+        refused = []
+        for name in names:
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue  # Django's own error follows
+            if isinstance(field, EncryptedMixin | BlindIndexField) or (
+                field.name == "data_key_id" and issubclass(self.model, EncryptedRecord)
+            ):
+                refused.append(name)
+        if refused:
+            raise EncryptionBypass(
+                f"{self.model._meta.label}: {operation} would write {', '.join(refused)} "
+                "without encrypting or re-indexing; set the values on each record and "
+                "save() it"
+            )
 
     def lookup(self, **identifiers: str) -> RecordQuerySet:
         """Exact match on blind-indexed fields, named by their source or by the index's

@@ -1,27 +1,60 @@
-"""CSV cells no spreadsheet evaluates: OWASP's guidance on CSV injection."""
+"""Cells for spreadsheets: text that a spreadsheet would run as a formula is neutralised.
+
+OWASP, "CSV Injection": a cell whose text begins with `=`, `+`, `-`, `@`, a tab or a
+carriage return is read by Excel, LibreOffice and Google Sheets as a formula (which can
+run commands through DDE or send data out through links); prefixing it with a single
+quote makes the spreadsheet show it as text.
+
+Numbers are left as they are: -5 from an integer column, or Decimal("-12.50") from an
+amount, is a number, not a formula, and stays "-5" / "-12.50". Only text (and any other
+value once rendered as text, a date or a list) is checked. A number given as text ("-5")
+is text and is prefixed, because the function cannot tell it from "-1+cmd|...".
+"""
 
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Iterable
-from typing import Any
+from decimal import Decimal
+from typing import Any, Protocol
 
-# A cell starting with one of these is read as a formula by Excel, LibreOffice and Sheets.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value: Any) -> str:
-    """Text as a spreadsheet shows it: a leading formula character is escaped with a
-    single quote. Numbers stay numbers (-5 from an integer column is not a formula)."""
+class Writable(Protocol):
+    def write(self, text: str, /) -> Any: ...
+
+
+def _is_number(value: object) -> bool:
+    """An int, a finite float or Decimal (bool is an int, and renders as True/False).
+    Infinities and NaN render as "-inf", "-Infinity", "NaN": checked as text."""
+    if isinstance(value, int):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, Decimal):
+        return value.is_finite()
+    return False
+
+
+def safe_cell(value: object) -> str:
+    """The text of one cell: None is empty, numbers as they are, and text that begins
+    with a formula trigger gets a leading single quote."""
     if value is None:
         return ""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if not _is_number(value) and text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
 
 
-def write_csv(out, header: Iterable[Any], rows: Iterable[Iterable[Any]]) -> None:
-    writer = csv.writer(out)
-    writer.writerow([safe_cell(v) for v in header])
-    writer.writerows([safe_cell(v) for v in row] for row in rows)
+def write_csv(
+    response_or_file: Writable, header: Iterable[object], rows: Iterable[Iterable[object]]
+) -> None:
+    """Write a header and rows as CSV (an HttpResponse or any text file), every cell
+    through safe_cell."""
+    writer = csv.writer(response_or_file)
+    writer.writerow([safe_cell(cell) for cell in header])
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
