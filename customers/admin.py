@@ -100,8 +100,9 @@ class PersonAdmin(RecordAdmin):
         fields = super().get_fields(request, obj)
         return ["first_system", *fields] if obj is None else fields
 
-    def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else super().get_readonly_fields(request, obj)
+    def _form_fields(self, request, obj=None) -> list[str]:
+        # The model form's own fields; `first_system` is declared by the add form.
+        return [f for f in super()._form_fields(request, obj) if f != "first_system"]
 
     def get_inline_instances(self, request, obj=None):
         # Addresses and phones are added once the person exists, under its system's rights.

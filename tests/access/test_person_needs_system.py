@@ -41,3 +41,25 @@ def test_mailer_services_cannot_add_a_person_with_no_system(as_role):
         data.update(management_forms(page))
     client.post(ADD, data)
     assert Person.objects.count() == 0
+
+
+def test_mailer_services_adds_a_person_with_their_first_system(as_role):
+    """The add form asks for the system the person is first recorded in: the person and
+    that relationship are created together; a system outside the role's duties is not
+    offered, and a field that system does not publish is refused."""
+    from customers.models import SystemRelationship
+
+    client = as_role(Role.MAILER_SERVICES)
+    page = client.get(ADD)
+    assert page.status_code == 200
+    offered = [value for value, _ in page.context["adminform"].form.fields["first_system"].choices]
+    assert offered == ["", "usps-820-100"]
+    data = {"customer_id": "C00000092", "given_name": "Mae", "family_name": "Lerner"}
+    data.update(management_forms(page))
+    refused = client.post(ADD, {**data, "first_system": "mint-009"})
+    assert refused.status_code == 200 and Person.objects.count() == 0
+    client.post(ADD, {**data, "first_system": "usps-820-100"})
+    person = Person.objects.get()
+    assert list(
+        SystemRelationship.objects.filter(person=person).values_list("system", flat=True)
+    ) == ["usps-820-100"]
