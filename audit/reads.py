@@ -256,8 +256,7 @@ class AccessEventMiddleware:
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         try:
-            with transaction.atomic():
-                write_events(collector)
+            write_events(collector)  # atomic: all of the request's events, or none
         except Exception:
             # No personal data in the log: the path and the models only.
             logger.exception(
