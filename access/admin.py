@@ -94,7 +94,7 @@ def _cell(model: type[models.Model], name: str) -> Callable[[Any], Any]:
 
     display.short_description = str(field.verbose_name)
     display.gated_field = name
-    display.__name__ = f"cell_{name}"
+    display.__name__ = name  # the column's CSS class is column-<field name>
     if not isinstance(field, EncryptedMixin):
         display.admin_order_field = name
     return display
