@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
@@ -124,15 +125,22 @@ def path_access(user, model: type[models.Model], path: str) -> Access:
     """What a search or filter along `path` reads: the weakest link along the way, each
     field counted in clear only where the user reads it in clear on *every* row it may
     see (a filter answers for every row it lists)."""
+    path = path.lstrip("^=@")
     try:
-        walked = lookup_path(model, path.lstrip("^=@"))
+        walked = lookup_path(model, path)
     except FieldDoesNotExist:
         return Access.NONE
     access = Access.WRITE
     for owner, field in walked:
         if field.is_relation and not field.concrete:
-            # A reverse relation: reaching the related rows needs the right to see them.
-            if not can_see_model(user, field.related_model):
+            # A reverse relation: reaching the related rows needs the right to see them;
+            # and a join reaches all of them, so never rows that belong to systems (a
+            # person's relationships): those of other systems would answer too. Their
+            # system itself is filtered by `system_filter`, within the user's systems.
+            related = field.related_model
+            if not can_see_model(user, related):
+                return Access.NONE
+            if registry.facts(related).system_field and path != _system_path(walked, field):
                 return Access.NONE
             continue
         if field.name in registry.facts(owner).machinery:
@@ -145,6 +153,16 @@ def path_access(user, model: type[models.Model], path: str) -> Access:
         if clear != seen:
             access = min(access, Access.MASKED)
     return access
+
+
+def _system_path(walked, reverse) -> str | None:
+    """The path up to and including a reverse relation's `system` field."""
+    names = []
+    for _owner, field in walked:
+        names.append(field.name)
+        if field is reverse:
+            return LOOKUP_SEP.join([*names, registry.facts(field.related_model).system_field])
+    return None
 
 
 def _names_a_system(model: type[models.Model], path: str):
@@ -183,8 +201,21 @@ def system_filter(path: str, owner: type[models.Model]) -> type[admin.SimpleList
     return SystemFilter
 
 
+class GatedChangeList(ChangeList):
+    """Django's change list sorts by `?o=<column>` whatever `sortable_by` says; an order
+    over values the user sees masked or not at all would tell them."""
+
+    def get_ordering_field(self, field_name):
+        if field_name not in self.sortable_by:
+            return None
+        return super().get_ordering_field(field_name)
+
+
 class GatedAdminMixin:
     """Mixed into ModelAdmin and InlineModelAdmin classes of record models."""
+
+    def get_changelist(self, request, **kwargs):
+        return GatedChangeList
 
     # -- permissions -------------------------------------------------------------------
 
@@ -319,7 +350,7 @@ class GatedAdminMixin:
         # Ciphertext sorts nowhere meaningful, and an order over values some rows hide
         # would tell them: only columns read in clear on every row the user sees.
         return [
-            column.gated_field
+            column
             for column in self.get_list_display(request)
             if getattr(column, "admin_order_field", None)
             and path_access(request.user, self.model, column.gated_field) >= Access.READ
@@ -353,6 +384,9 @@ class GatedAdminMixin:
             return False
         owner = _names_a_system(self.model, lookup)
         if owner is not None:
+            system_field = registry.facts(owner).system_field
+            if lookup.rsplit(LOOKUP_SEP, 1)[-1] not in (system_field, "exact", "in"):
+                return False  # a range (__gt, __startswith) would reach other systems
             asked = {v for v in str(value).split(",") if v}
             if not asked <= visible_systems(request.user, owner):
                 return False  # membership of another system is not the user's to see

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from access_requests.models import PrivacyActRequest
+from lib.spreadsheet import safe_cell
 from retention.models import DestructionCertificate, LegalHold, PurgeRun, RunStatus
 from retention.planning import compute_plan, make_context
 from retention.services import (
@@ -201,7 +202,7 @@ def certificates_csv(certificates: Iterable[DestructionCertificate], filename: s
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([safe_cell(cell) for cell in CSV_COLUMNS])
     for certificate in certificates:
         document = certificate_document(certificate)
         head = [
@@ -218,7 +219,8 @@ def certificates_csv(certificates: Iterable[DestructionCertificate], filename: s
             document["digest"],
         ]
         for line in document["lines"] or [{}]:
-            writer.writerow(head + [line.get(k, "") for k in ("system", "rule", "model", "count")])
+            cells = head + [line.get(k, "") for k in ("system", "rule", "model", "count")]
+            writer.writerow([safe_cell(cell) for cell in cells])
     return response
 
 
