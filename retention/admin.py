@@ -114,7 +114,8 @@ class LegalHoldAdmin(RetentionAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None:  # a placed hold is shown, never edited
             kwargs["form"] = forms.ModelForm
-        return super().get_form(request, obj, change, **kwargs)
+            return super().get_form(request, obj, change, **kwargs)
+        return super().get_form(request, obj, change, **kwargs).for_officer(request.user)
 
     @admin.display(description="reason")
     def short_reason(self, hold: LegalHold) -> str:

@@ -4,7 +4,9 @@ A record is destroyed when, as of a date:
   * its rule has a period (disposition authority) and anchor + period <= as-of date, the
     anchor being its own date, its own cancellation or end-of-participation date, or the
     end of its person's relationship with its system (an open relationship: not due);
-  * no active legal hold covers it (its person, its system, the record, a query);
+  * no active legal hold covers it (its person, its system, the record, a query), nor
+    any record it belongs to (its order, its session and meeting: the records whose
+    deletion would delete it, through CASCADE foreign keys);
   * its person has no Privacy Act request open (the request and any appeal);
   * no record that must be kept refers to it: a record is never destroyed early because
     something it belongs to is due (an order waits for its payments' own clocks).
@@ -29,7 +31,7 @@ from django.db.models import Exists, OuterRef, Q
 from access_requests.models import PrivacyActRequest
 from customers.models import Person, SystemRelationship
 from retention.models import HoldScope, LegalHold
-from retention.rules import Binding, SystemRules, person_parts
+from retention.rules import Binding, Owner, SystemRules, person_parts
 from sorn.periods import latest_anchor_due_by, start_of_day_after
 
 PROTECTING = (models.CASCADE, models.PROTECT, models.RESTRICT)
@@ -102,33 +104,64 @@ def due_by_date(b: Binding, ctx: Context) -> Q | None:
 
 def held(b: Binding, ctx: Context) -> Q | None:
     """Rows an active legal hold covers."""
+    return any_of(hold_conditions(b, ctx))
+
+
+def hold_conditions(b: Binding, ctx: Context) -> list[Q]:
+    """One condition per way an active legal hold reaches rows of `b`: a hold that
+    matches the row itself, or a record the row belongs to (`Binding.owners`: the rows
+    deleting it would delete). A litigation hold on an order keeps its items, payments,
+    shipments and claims; one on a meeting keeps its sessions, their devices and its
+    recordings. Never the other way: a hold on an item keeps its order only by the order
+    waiting for it (`blocking`), and nothing of the order's other items."""
     if b.system and b.system in ctx.held_systems:
-        return Q(pk__isnull=False)
-    conditions = []
+        return [Q(pk__isnull=False)]
+    found: dict[tuple, Q] = {}
     if b.model is Person and ctx.held_systems:
-        conditions.append(
-            Q(
-                Exists(
-                    SystemRelationship.objects.filter(
-                        person_id=OuterRef("pk"), system__in=ctx.held_systems
-                    )
-                )
-            )
+        # The person row is shared by every system: a system hold keeps it for the
+        # system's records, and reaches none of the person's records in other systems
+        # through it (which is why this is not one of the `_matching` conditions).
+        related = SystemRelationship.objects.filter(
+            person_id=OuterRef("pk"), system__in=ctx.held_systems
         )
-    if b.person_path and ctx.holds_of(HoldScope.PERSON):
+        found[("system", "person")] = Q(Exists(related))
+    found.update(_matching(b, None, ctx))
+    for owner in b.owners:
+        owner_binding = ctx.bindings.get(owner.model)
+        if owner_binding is not None:
+            found.update(_matching(owner_binding, owner, ctx))
+    return list(found.values())
+
+
+def _matching(a: Binding, owner: Owner | None, ctx: Context) -> dict[tuple, Q]:
+    """Rows whose record of `a` — the row itself (owner None) or the owner it belongs
+    to — a hold names, keyed by what they compare so a path reached twice counts once
+    (an item's person directly and through its order)."""
+
+    def ref(tail: str = "pk") -> str:
+        return tail if owner is None else owner.ref(tail)
+
+    found: dict[tuple, Q] = {}
+    if owner is not None and a.system and a.system in ctx.held_systems:
+        found[("system", ref())] = Q(**{f"{ref()}__isnull": False})
+    if a.person_path and ctx.holds_of(HoldScope.PERSON):
         holds = LegalHold.objects.active().filter(
-            scope=HoldScope.PERSON, person_id=OuterRef(b.person_path)
+            scope=HoldScope.PERSON, person_id=OuterRef(ref(a.person_path))
         )
-        conditions.append(Q(Exists(holds)))
-    if any(h.model_label == b.label for h in ctx.holds_of(HoldScope.RECORD)):
+        found[("person", ref(a.person_path))] = Q(Exists(holds))
+    if any(h.model_label == a.label for h in ctx.holds_of(HoldScope.RECORD)):
         holds = LegalHold.objects.active().filter(
-            scope=HoldScope.RECORD, model_label=b.label, record_id=OuterRef("pk")
+            scope=HoldScope.RECORD, model_label=a.label, record_id=OuterRef(ref())
         )
-        conditions.append(Q(Exists(holds)))
+        found[("record", ref())] = Q(Exists(holds))
     for hold in ctx.holds_of(HoldScope.QUERY):
-        if hold.model_label == b.label:
-            conditions.append(Q(**hold.query))
-    return any_of(conditions)
+        if hold.model_label == a.label:
+            if owner is None:
+                found[("query", hold.pk, "pk")] = Q(**hold.query)
+            else:
+                matches = a.model._base_manager.filter(Q(**hold.query), pk=OuterRef(ref()))
+                found[("query", hold.pk, ref())] = Q(Exists(matches))
+    return found
 
 
 def frozen(b: Binding, ctx: Context) -> Q | None:
@@ -178,7 +211,7 @@ def eligible(b: Binding, ctx: Context, *, recursive: bool = True) -> Q | None:
     condition = due_by_date(b, ctx)
     if condition is None:
         return None
-    for kept in (held(b, ctx), frozen(b, ctx)):
+    for kept in (*hold_conditions(b, ctx), frozen(b, ctx)):
         if kept is not None:
             condition &= ~kept
     # Each NOT EXISTS on its own, not NOT (EXISTS OR EXISTS ...): PostgreSQL makes a

@@ -9,6 +9,7 @@ restates a notice.
 
 from __future__ import annotations
 
+import functools
 import graphlib
 from dataclasses import dataclass
 
@@ -69,6 +70,44 @@ def rules_in_effect() -> dict[str, SystemRules]:
 
 
 @dataclass(frozen=True)
+class Owner:
+    """A record that rows of a model belong to: deleting it deletes them, through a
+    chain of CASCADE foreign keys (an order item's order; a meeting device's session,
+    and the session's meeting and participant)."""
+
+    model: type[models.Model]
+    path: str  # ORM path from the row to the owner: "order", "session__meeting"
+    column: str  # ORM path from the row to the owner's primary key: "session__meeting_id"
+
+    def ref(self, tail: str = "pk") -> str:
+        """The ORM path from the row to the owner's `tail` (a path from the owner)."""
+        return self.column if tail == "pk" else f"{self.path}__{tail}"
+
+
+@functools.cache
+def owners(model: type[models.Model]) -> tuple[Owner, ...]:
+    """Every record a row of `model` belongs to, parents and their parents, by every
+    chain of CASCADE foreign keys. Read from the models' own links, once per model."""
+    found: list[Owner] = []
+
+    def climb(current: type[models.Model], names: tuple[str, ...], seen: frozenset) -> None:
+        for f in current._meta.concrete_fields:
+            cascades = (
+                isinstance(f, models.ForeignKey) and f.remote_field.on_delete is models.CASCADE
+            )
+            if not cascades:
+                continue
+            parent = f.related_model
+            if parent in seen:  # a link back into the chain (a row's own kind)
+                continue
+            found.append(Owner(parent, "__".join((*names, f.name)), "__".join((*names, f.attname))))
+            climb(parent, (*names, f.name), seen | {parent})
+
+    climb(model, (), frozenset({model}))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
 class Binding:
     """One record model under the rule that governs it."""
 
@@ -79,6 +118,7 @@ class Binding:
     anchor: str  # a RetentionAnchor value
     date_field: str | None  # the row's own field the anchor is read from, if any
     person_path: str | None  # ORM path from the row to its person's id, if it has one
+    owners: tuple[Owner, ...] = ()  # the records it belongs to (CASCADE), see `owners`
 
     @property
     def label(self) -> str:
@@ -116,6 +156,7 @@ def _binding(entry, systems: dict[str, SystemRules]) -> Binding:
         anchor=rule.anchor,
         date_field=date_field,
         person_path=registry.facts(entry.model).person_id_path,
+        owners=owners(entry.model),
     )
 
 

@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from audit.models import BulkChange
 from audit.writes import record_bulk_change
-from retention.models import LegalHold, PurgeRun, RunStatus
+from retention.hold_targets import query_problems, record_models
+from retention.models import HoldScope, LegalHold, PurgeRun, RunStatus
 from sorn.constants import Role
 from sorn.models import NoticeRevision
 from sorn.roles import roles_of
@@ -50,12 +51,24 @@ def _require(user, roles: frozenset, what: str) -> None:
 
 @transaction.atomic
 def place_legal_hold(hold: LegalHold, *, by) -> LegalHold:
-    """Store a new hold (already validated by LegalHoldForm) as placed by `by` now."""
+    """Store a new hold (already validated by LegalHoldForm) as placed by `by` now. A
+    query hold's lookups are checked again against what `by` may read
+    (retention/hold_targets.py), whoever calls this."""
     _require(by, HOLD_ROLES, "placing a legal hold")
     if hold.pk is not None:
         raise DecisionRefused("a legal hold is placed once; release it and place another")
     if not hold.reason.strip():
         raise DecisionRefused("a legal hold needs a reason")
+    if hold.scope == HoldScope.QUERY:
+        # A query hold is a search whose counts show: only fields `by` reads in clear.
+        model = record_models().get(hold.model_label)
+        problems = (
+            [f"no retention rule governs {hold.model_label!r}"]
+            if model is None
+            else query_problems(model, hold.query, by=by)
+        )
+        if problems:
+            raise DecisionRefused("; ".join(problems))
     hold.placed_by, hold.placed_at = by, timezone.now()
     hold.released_by, hold.released_at, hold.release_reason = None, None, ""
     hold.save()
