@@ -7,6 +7,7 @@ from knox.views import LoginView as KnoxLoginView
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 
+from lib.api import StrictQueryParameters
 from sorn.policy import can_see_model, restrict_queryset
 
 
@@ -55,6 +56,7 @@ class CanSeeModel(BasePermission):
 
 
 class GatedViewSet(
+    StrictQueryParameters,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
@@ -62,7 +64,8 @@ class GatedViewSet(
 ):
     """List, retrieve and PATCH through the policy gate. Records outside the user's
     systems are not found (404, as a record that does not exist: the same query either
-    way, so the answer takes the same time)."""
+    way, so the answer takes the same time). A query parameter the resource does not
+    declare in `query_parameters` is refused (400), never ignored."""
 
     permission_classes = [IsAuthenticated, CanSeeModel]
     http_method_names = ["get", "patch", "head", "options"]
