@@ -15,6 +15,7 @@ from access.policy import (
     restrict_queryset,
     searchable_systems,
 )
+from lib.api import StrictQueryParameters
 from sorn.classification import registry
 
 
@@ -63,6 +64,7 @@ class CanSeeModel(BasePermission):
 
 
 class GatedViewSet(
+    StrictQueryParameters,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
@@ -70,7 +72,8 @@ class GatedViewSet(
 ):
     """List, retrieve and PATCH through the policy gate. Records outside the user's
     systems are not found (404, as a record that does not exist: the same query either
-    way, so the answer takes the same time)."""
+    way, so the answer takes the same time). A query parameter the resource does not
+    declare in `query_parameters` is refused (400), never ignored."""
 
     permission_classes = [IsAuthenticated, CanSeeModel]
     http_method_names = ["get", "patch", "head", "options"]

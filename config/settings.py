@@ -205,6 +205,14 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "privacy@localhost")
 
 # API ----------------------------------------------------------------------------------
 
+# Bounds on what a client may send (lib/api.py); past them the answer is a 400 or a 413
+# in JSON naming the limit, never a 500. The body limit is Django's own, for every request
+# (the admin's forms included; uploaded files do not count against it).
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 500, minimum=1)
+# json.loads recurses once per level: the bound stays far below Python's recursion limit.
+API_MAX_JSON_DEPTH = env_int("API_MAX_JSON_DEPTH", 32, minimum=1, maximum=256)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024, minimum=1)
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -213,8 +221,17 @@ REST_FRAMEWORK = {
     ],
     # Deny by default: a resource that is public (the catalogue) says so itself.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # ?limit= and ?offset= checked; 50 records unless the client asks (at most
+    # API_MAX_PAGE_SIZE).
+    "DEFAULT_PAGINATION_CLASS": "lib.api.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_PARSER_CLASSES": [
+        "lib.api.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    # Every error a JSON object with a "detail" (lib/api.py).
+    "EXCEPTION_HANDLER": "lib.api.exception_handler",
 }
 # API tokens (django-rest-knox): stored as SHA-512 digests, expiring, revocable.
 REST_KNOX = {

@@ -42,6 +42,12 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
+# JSON under /api/, the site's pages elsewhere; never a trace (lib/api.py).
+handler400 = "lib.api.bad_request"
+handler403 = "lib.api.permission_denied"
+handler404 = "lib.api.page_not_found"
+handler500 = "lib.api.server_error"
+
 admin.site.site_header = "Privacy Act records service"
 admin.site.site_title = "Privacy Act records"
 admin.site.index_title = "Staff"

@@ -47,6 +47,7 @@ class CustomerViewSet(GatedViewSet):
 
     queryset = Person.objects.all()
     serializer_class = CustomerSerializer
+    query_parameters = FILTERS
 
     def get_queryset(self):
         user = self.request.user

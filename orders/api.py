@@ -48,6 +48,7 @@ ORDER_NUMBER = OpenApiParameter(
 
 class OrderViewSetMixin:
     payment_model = None
+    query_parameters = ("order_number",)
 
     def get_queryset(self):
         orders = super().get_queryset().order_by("pk")

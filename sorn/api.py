@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
+from lib.api import StrictQueryParameters
 from sorn.models import RecordCategory, RetentionRule, SystemOfRecords
 from sorn.periods import describe_period
 
@@ -144,10 +145,11 @@ class SystemDetailSerializer(SystemSummarySerializer):
         ]
 
 
-class SystemOfRecordsViewSet(viewsets.ReadOnlyModelViewSet):
+class SystemOfRecordsViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     """The published systems-of-records notices, as the catalogue holds them today.
 
-    Public: a notice is published in the Federal Register for anyone to read.
+    Public: a notice is published in the Federal Register for anyone to read. It takes no
+    query parameters but `format` (others are refused, lib/api.py).
     """
 
     permission_classes = [AllowAny]

@@ -31,6 +31,12 @@ def test_env_int_and_list(monkeypatch):
         env_int("X_NUMBER", 1)
     monkeypatch.setenv("X_NUMBER", "12")
     assert env_int("X_NUMBER", 1) == 12
+    assert env_int("X_NUMBER", 1, minimum=12, maximum=12) == 12
+    with pytest.raises(ImproperlyConfigured, match="X_NUMBER must be an integer from 1 to 10"):
+        env_int("X_NUMBER", 1, minimum=1, maximum=10)
+    monkeypatch.setenv("X_NUMBER", "0")
+    with pytest.raises(ImproperlyConfigured, match="X_NUMBER must be an integer from 1, got"):
+        env_int("X_NUMBER", 1, minimum=1)
     monkeypatch.setenv("X_HOSTS", "a.example, b.example,,")
     assert env_list("X_HOSTS") == ["a.example", "b.example"]
 

@@ -1,5 +1,5 @@
 """A query hold is a search whose answer shows: the plan, the dashboard and every run
-count what it holds. A records officer, who may not read card data (sorn/policy.py:
+count what it holds. A records officer, who may not read card data (access/policy.py:
 financial_card is hidden from the role), placing `{"id": 102, "card_last_four": "0000"}`
 and then "9071" would read the digits off the counts, and a range lookup halves the
 candidates with each hold. So every field a hold's lookups name must be one the officer

@@ -1,6 +1,6 @@
 """The policy, walked cell by cell: every role × every classified field × every channel
 (admin change list, admin change form, CSV export, API list, API detail, API write) shows
-exactly what sorn.policy says — hidden absent, masked masked, readable in clear, writable
+exactly what access.policy says — hidden absent, masked masked, readable in clear, writable
 accepted, not writable refused.
 
 The number of cells checked is printed (run with -s to see it) and noted in the README.
