@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from access.models import PolicyGrant
 from keystore.fields import EncryptedDateField
@@ -554,12 +554,6 @@ def restrict_queryset(user: Any, queryset: QuerySet) -> QuerySet:
     """The records of the queryset's model that the user may see at all: those that
     belong to a system in which the user's roles see something of the model."""
     return in_systems(queryset, visible_systems(user, queryset.model))
-
-
-def systems_filter(user: Any, model: type[models.Model]) -> Q:
-    """For a person's relationships: only those with the user's own systems (a person's
-    membership of another system is itself a fact about that system)."""
-    return Q(system__in=sorted(visible_systems(user, model)))
 
 
 def policy_rows() -> Iterable[tuple[Grant, list[Access]]]:

@@ -103,9 +103,6 @@ class RecordFacts:
     blind_indexes: Mapping[str, str]
     # Columns no channel ever shows: blind indexes and data-key references.
     machinery: frozenset[str]
-    # (child model, foreign-key name) of every record model whose rows are deleted with
-    # a row of this one (on_delete=CASCADE): a hold on the row keeps them too.
-    cascades_to: tuple[tuple[type[models.Model], str], ...] = ()
 
     @property
     def person_id_path(self) -> str | None:
@@ -151,21 +148,12 @@ class ClassificationRegistry:
         entry = self._models.get(model)
         if entry is not None and len(entry.systems) == 1:
             system_field = None  # a system's own records: the model says which
-        cascades = tuple(
-            (rel.related_model, rel.field.name)
-            for rel in model._meta.related_objects
-            if rel.on_delete is models.CASCADE
-            and rel.related_model in self._models
-            and rel.related_model is not model
-            and not rel.many_to_many
-        )
         return RecordFacts(
             person_path=self._person_path(model),
             system_field=system_field,
             encrypted=frozenset(f.name for f in fields if isinstance(f, EncryptedMixin)),
             blind_indexes=indexes,
             machinery=frozenset(indexes) | {"data_key_id"},
-            cascades_to=cascades,
         )
 
     def _person_path(self, model: type[models.Model], depth: int = 0) -> str | None:
