@@ -31,6 +31,7 @@ class Gate:
         self.channel = str(channel)
         self.purpose = purpose
         self._people: dict = {}  # person id → systems, kept across calls
+        self._rights: dict = {}  # (model, pk) → field → access, kept across calls
 
     def restrict(self, queryset: QuerySet) -> QuerySet:
         return restrict_queryset(self.user, queryset)
@@ -40,11 +41,23 @@ class Gate:
     ) -> dict[Any, dict[str, Access]]:
         """Row pk → field name → access (masked, read or write), per the row's systems."""
         rows = list(rows)
-        systems = row_systems(model, rows, self._people)
-        return {row.pk: rights_on(self.user, model, systems[row.pk]) for row in rows}
+        self.learn(model, rows)
+        return {row.pk: self._rights[model, row.pk] for row in rows}
+
+    def learn(self, model: type[models.Model], rows: Iterable[models.Model]) -> None:
+        """Work out the rights on rows not seen yet, in one query for their people; kept
+        for the gate's life, so a page asks once and its rows' serializers find theirs."""
+        new = [row for row in rows if (model, row.pk) not in self._rights]
+        if new:
+            systems = row_systems(model, new, self._people)
+            for row in new:
+                self._rights[model, row.pk] = rights_on(self.user, model, systems[row.pk])
 
     def rights(self, obj: models.Model) -> dict[str, Access]:
-        return self.rights_of_rows(type(obj), [obj])[obj.pk]
+        model = type(obj)
+        if (model, obj.pk) not in self._rights:
+            self.learn(model, [obj])
+        return self._rights[model, obj.pk]
 
     def project(
         self, model: type[models.Model], rows: Iterable[models.Model]

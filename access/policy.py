@@ -497,21 +497,10 @@ def row_systems(
     facts = registry.facts(model)
     if facts.system_field:
         return {row.pk: own & {getattr(row, facts.system_field)} for row in rows}
-    person_of = _people_of(model, rows, facts.person_path)
+    person_of = registry.person_ids(model, rows)
     people = {} if people is None else people
     systems_of_people(set(person_of.values()) - set(people) - {None}, people)
     return {row.pk: own & people.get(person_of.get(row.pk), frozenset()) for row in rows}
-
-
-def _people_of(model, rows, path: str | None) -> dict:
-    if path == "pk":
-        return {row.pk: row.pk for row in rows}
-    if path is not None and "__" not in path:
-        attname = model._meta.get_field(path).attname
-        return {row.pk: getattr(row, attname) for row in rows}
-    if path is None:
-        return {}
-    return dict(model._base_manager.filter(pk__in=[r.pk for r in rows]).values_list("pk", path))
 
 
 def systems_of_people(person_ids, into: dict) -> dict:

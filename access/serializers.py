@@ -16,6 +16,7 @@ from rest_framework.exceptions import PermissionDenied
 from access.gate import Gate
 from access.policy import Access, mask_kind, readable_fields
 from audit.constants import AccessChannel
+from audit.reads import reads_batched
 from lib.masking import mask
 
 
@@ -36,11 +37,24 @@ class MaskedField(serializers.Field):
 
 
 class GatedListSerializer(serializers.ListSerializer):
+    @property
+    def data(self):
+        gate = self.child.gate
+        if gate is None:
+            return super().data
+        with reads_batched(gate.user, gate.purpose):  # one insert for the page
+            return super().data
+
     def to_representation(self, data):
         rows = list(data.all() if hasattr(data, "all") else data)
         gate = self.child.gate
         if gate is not None and rows:
-            gate.rights_of_rows(self.child.Meta.model, rows)  # one query for the page
+            # The rights of the page's rows and of their nested rows, one batch per
+            # model; each row's serializer then finds its own.
+            gate.learn(self.child.Meta.model, rows)
+            for name, nested in self.child.nested.items():
+                children = [child for row in rows for child in getattr(row, name).all()]
+                gate.learn(nested.Meta.model, children)
         return super().to_representation(rows)
 
 
@@ -84,6 +98,14 @@ class GatedModelSerializer(serializers.ModelSerializer):
             gate = Gate(getattr(request, "user", None), channel, purpose)
             self.context["_gate"] = gate
         return gate
+
+    @property
+    def data(self):
+        gate = self.gate
+        if gate is None:
+            return super().data
+        with reads_batched(gate.user, gate.purpose):  # the row and its nested rows at once
+            return super().data
 
     def get_fields(self):
         fields = super().get_fields()

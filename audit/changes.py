@@ -70,14 +70,9 @@ def _data_key_of(instance) -> tuple[int, bytes] | None:
         keys = record_data_keys(instance)
         if instance.data_key_id in keys:
             return instance.data_key_id, keys[instance.data_key_id]
-    path = registry.facts(type(instance)).person_path
-    if path is None or path == "pk":
-        return None
-    *through, last = path.split("__")
-    holder = instance
-    for part in through:  # a meeting device's person is its session's
-        holder = getattr(holder, part, None)
-    person_id = getattr(holder, f"{last}_id", None) if holder is not None else None
+    if registry.facts(type(instance)).person_path == "pk":
+        return None  # a person without its own key yet: nothing to seal under
+    person_id = registry.person_id_of(instance)
     if person_id is not None:
         people = registry.person_model._base_manager
         key_id = people.filter(pk=person_id).values_list("data_key_id", flat=True).first()

@@ -8,7 +8,8 @@ Written by hand because django-auditlog records writes only (model signals), not
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -48,12 +49,14 @@ class ReadCollector:
     def add(self, channel: str, model: str, records: Iterable, fields: Iterable[str]) -> None:
         key = (channel, model, tuple(fields))
         pending = self.reads.setdefault(key, PendingRead(channel, model, key[2]))
+        # Whom each record is about, where the instance itself says (a person path of
+        # one step); the others are looked up in one query when the events are written.
+        facts = registry.facts(apps.get_model(model))
         for record in records:
             if isinstance(record, models.Model):
                 pending.record_ids.add(record.pk)
-                owner = _owner_of(record)
-                if owner is not UNKNOWN:
-                    pending.owners[record.pk] = owner
+                if facts.person_on_row:
+                    pending.owners[record.pk] = registry.person_id_of(record)
             else:
                 pending.record_ids.add(record)
 
@@ -78,22 +81,6 @@ class ReadCollector:
             )
             for read in self.pending()
         ]
-
-
-def _owner_of(record: models.Model):
-    """The person a record is about, where the record itself says (the registry's person
-    path of one step); UNKNOWN where it takes a query (`owners` makes one per read)."""
-    path = registry.facts(type(record)).person_path
-    if path == "pk":
-        return record.pk
-    if path is None:
-        return None
-    if "__" not in path:
-        return getattr(record, record._meta.get_field(path).attname)
-    return UNKNOWN
-
-
-UNKNOWN = object()
 
 
 _collector: ContextVar[ReadCollector | None] = ContextVar("audit_reads", default=None)
@@ -124,6 +111,23 @@ def record_read(
     collector.add(str(channel), model._meta.label, records, fields)
 
 
+@contextmanager
+def reads_batched(user, purpose: str = "") -> Iterator[None]:
+    """Reads reported inside the block are written in one insert when it ends without an
+    error (a serializer rendering a page outside a request: a task building a request
+    package). Inside a request the request's own insert already batches them."""
+    if _collector.get() is not None:
+        yield
+        return
+    collector = ReadCollector(user=user, remote_addr=None, path="", purpose=purpose)
+    token = _collector.set(collector)
+    try:
+        yield
+    finally:
+        _collector.reset(token)
+    write_events(collector)
+
+
 def write_events(collector: ReadCollector) -> int:
     events = collector.events()
     if events:
@@ -141,13 +145,7 @@ def owners(read: PendingRead) -> dict:
     found = {pk: person for pk, person in read.owners.items() if person is not None}
     unknown = [pk for pk in read.record_ids if pk not in read.owners]
     if unknown:
-        model = apps.get_model(read.model)
-        path = registry.facts(model).person_id_path
-        if path == "pk":
-            found.update({pk: pk for pk in unknown})
-        elif path is not None:
-            rows = model._base_manager.filter(pk__in=unknown).values_list("pk", path)
-            found.update({pk: person for pk, person in rows if person is not None})
+        found.update(registry.person_ids(apps.get_model(read.model), unknown))
     return found
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
@@ -111,6 +112,11 @@ class RecordFacts:
             return self.person_path
         return f"{self.person_path}_id" if "__" not in self.person_path else self.person_path
 
+    @property
+    def person_on_row(self) -> bool:
+        """Whether a row itself says whom it is about (no link to follow)."""
+        return self.person_path is None or "__" not in self.person_path
+
 
 class ClassificationRegistry:
     def __init__(self) -> None:
@@ -138,6 +144,47 @@ class ClassificationRegistry:
         if found is None:
             found = self._facts[model] = self._derive(model)
         return found
+
+    # Whom a record is about: the one answer policy, audit and change sealing ask.
+
+    def person_id_of(self, instance: models.Model) -> Any:
+        """The id of the person `instance` is about, read from the instance itself,
+        following its links where the path has several steps (a deleted row's too);
+        None for reference data about no one."""
+        path = self.facts(type(instance)).person_path
+        if path is None:
+            return None
+        if path == "pk":
+            return instance.pk
+        *through, last = path.split("__")
+        holder = instance
+        for part in through:  # a meeting device's person is its session's
+            holder = getattr(holder, part, None)
+            if holder is None:
+                return None
+        return getattr(holder, holder._meta.get_field(last).attname)
+
+    def person_ids(self, model: type[models.Model], rows: Iterable[Any]) -> dict[Any, Any]:
+        """Row pk → the id of the person it is about, for rows given as instances or
+        primary keys: from the instances where they say, the rest in one query along the
+        person path. Rows about no one are absent."""
+        facts = self.facts(model)
+        if facts.person_path is None:
+            return {}
+        found: dict[Any, Any] = {}
+        by_query = []
+        for row in rows:
+            if isinstance(row, models.Model) and facts.person_on_row:
+                found[row.pk] = self.person_id_of(row)
+            else:
+                by_query.append(row.pk if isinstance(row, models.Model) else row)
+        if by_query and facts.person_id_path == "pk":
+            found.update({pk: pk for pk in by_query})
+        elif by_query:
+            found.update(
+                model._base_manager.filter(pk__in=by_query).values_list("pk", facts.person_id_path)
+            )
+        return {pk: person for pk, person in found.items() if person is not None}
 
     def _derive(self, model: type[models.Model]) -> RecordFacts:
         fields = model._meta.concrete_fields

@@ -3,38 +3,58 @@
 from django.db import migrations, models
 
 
+# The grants table was created by sorn/0004 and moves here with its rows: the
+# state gains the model, the database only renames the table (creating a second
+# one would collide on PostgreSQL, where constraint names share a namespace).
 class Migration(migrations.Migration):
     initial = True
 
-    dependencies = []
+    dependencies = [
+        ("sorn", "0005_retention_approval"),
+    ]
 
     operations = [
-        migrations.CreateModel(
-            name="PolicyGrant",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    "ALTER TABLE sorn_policygrant RENAME TO access_policygrant",
+                    reverse_sql="ALTER TABLE access_policygrant RENAME TO sorn_policygrant",
                 ),
-                ("data_class", models.CharField(max_length=30)),
-                ("role", models.CharField(max_length=30)),
-                ("access", models.CharField(max_length=10)),
-                (
-                    "scope",
-                    models.TextField(help_text="The systems and categories the role works on."),
-                ),
-                ("reason", models.TextField()),
-                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
-            options={
-                "ordering": ["position", "role"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("data_class", "role"), name="one_grant_per_cell"
-                    )
-                ],
-            },
+            state_operations=[
+                migrations.CreateModel(
+                    name="PolicyGrant",
+                    fields=[
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True,
+                                primary_key=True,
+                                serialize=False,
+                                verbose_name="ID",
+                            ),
+                        ),
+                        ("data_class", models.CharField(max_length=30)),
+                        ("role", models.CharField(max_length=30)),
+                        ("access", models.CharField(max_length=10)),
+                        (
+                            "scope",
+                            models.TextField(
+                                help_text="The systems and categories the role works on."
+                            ),
+                        ),
+                        ("reason", models.TextField()),
+                        ("position", models.PositiveSmallIntegerField(default=0)),
+                    ],
+                    options={
+                        "ordering": ["position", "role"],
+                        "constraints": [
+                            models.UniqueConstraint(
+                                fields=("data_class", "role"), name="one_grant_per_cell"
+                            )
+                        ],
+                    },
+                ),
+            ],
         ),
     ]

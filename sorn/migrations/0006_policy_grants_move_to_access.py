@@ -6,10 +6,12 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("sorn", "0005_retention_approval"),
+        ("access", "0001_policy_grants"),
     ]
 
+    # The table itself was renamed by access/0001; only the state forgets it here.
     operations = [
-        migrations.DeleteModel(
-            name="PolicyGrant",
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.DeleteModel(name="PolicyGrant")],
         ),
     ]
