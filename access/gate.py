@@ -18,7 +18,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
 
-from access.policy import HIDDEN, Access, restrict_queryset, rights_on, row_systems, shown_value
+from access.policy import (
+    HIDDEN,
+    Access,
+    Systems,
+    restrict_queryset,
+    rights_on,
+    row_systems,
+    shown_value,
+)
 from audit.constants import AccessChannel
 from audit.reads import record_read
 
@@ -31,7 +39,9 @@ class Gate:
         self.channel = str(channel)
         self.purpose = purpose
         self._people: dict = {}  # person id → systems, kept across calls
-        self._rights: dict = {}  # (model, pk) → field → access, kept across calls
+        # (model, pk) → (the row's systems, field → access), kept across calls
+        self._rows: dict[tuple[type[models.Model], Any], tuple[Systems, dict]] = {}
+        self._by_systems: dict[tuple[type[models.Model], Systems], dict] = {}
 
     def restrict(self, queryset: QuerySet) -> QuerySet:
         return restrict_queryset(self.user, queryset)
@@ -42,22 +52,34 @@ class Gate:
         """Row pk → field name → access (masked, read or write), per the row's systems."""
         rows = list(rows)
         self.learn(model, rows)
-        return {row.pk: self._rights[model, row.pk] for row in rows}
+        return {row.pk: self._rows[model, row.pk][1] for row in rows}
 
     def learn(self, model: type[models.Model], rows: Iterable[models.Model]) -> None:
         """Work out the rights on rows not seen yet, in one query for their people; kept
         for the gate's life, so a page asks once and its rows' serializers find theirs."""
-        new = [row for row in rows if (model, row.pk) not in self._rights]
+        known = self._rows
+        new = [row for row in rows if (model, row.pk) not in known]
         if new:
-            systems = row_systems(model, new, self._people)
-            for row in new:
-                self._rights[model, row.pk] = rights_on(self.user, model, systems[row.pk])
+            by_systems = self._by_systems
+            for pk, systems in row_systems(model, new, self._people).items():
+                rights = by_systems.get((model, systems))
+                if rights is None:
+                    rights = by_systems[model, systems] = rights_on(self.user, model, systems)
+                known[model, pk] = (systems, rights)
 
     def rights(self, obj: models.Model) -> dict[str, Access]:
+        return self._row(obj)[1]
+
+    def systems(self, obj: models.Model) -> Systems:
+        """The systems the row belongs to: with the user and the model, all its rights
+        depend on (a serializer plans each row's fields once per set of systems)."""
+        return self._row(obj)[0]
+
+    def _row(self, obj: models.Model) -> tuple[Systems, dict]:
         model = type(obj)
-        if (model, obj.pk) not in self._rights:
+        if (model, obj.pk) not in self._rows:
             self.learn(model, [obj])
-        return self._rights[model, obj.pk]
+        return self._rows[model, obj.pk]
 
     def project(
         self, model: type[models.Model], rows: Iterable[models.Model]

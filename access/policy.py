@@ -488,18 +488,17 @@ def row_systems(
     shared row with a `system` column, that system; any other shared row, the systems
     of its person's relationships (one query per call for the people not yet in
     `people`, a cache the caller may keep across calls)."""
-    entry = registry.get(model)
-    if entry is None:
-        return {row.pk: frozenset() for row in rows}
-    own = frozenset(entry.systems)
-    if len(own) == 1:
-        return {row.pk: own for row in rows}
     facts = registry.facts(model)
+    own = facts.systems
+    if len(own) <= 1:
+        return {row.pk: own for row in rows}
     if facts.system_field:
         return {row.pk: own & {getattr(row, facts.system_field)} for row in rows}
     person_of = registry.person_ids(model, rows)
     people = {} if people is None else people
-    systems_of_people(set(person_of.values()) - set(people) - {None}, people)
+    unknown = {person for person in person_of.values() if person not in people}
+    if unknown:
+        systems_of_people(unknown, people)
     return {row.pk: own & people.get(person_of.get(row.pk), frozenset()) for row in rows}
 
 

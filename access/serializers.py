@@ -12,6 +12,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as NoUser
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.fields import SkipField
+from rest_framework.relations import PKOnlyObject
 
 from access.gate import Gate
 from access.policy import Access, mask_kind, readable_fields
@@ -46,16 +48,21 @@ class GatedListSerializer(serializers.ListSerializer):
             return super().data
 
     def to_representation(self, data):
-        rows = list(data.all() if hasattr(data, "all") else data)
-        gate = self.child.gate
-        if gate is not None and rows:
-            # The rights of the page's rows and of their nested rows, one batch per
-            # model; each row's serializer then finds its own.
-            gate.learn(self.child.Meta.model, rows)
-            for name, nested in self.child.nested.items():
-                children = [child for row in rows for child in getattr(row, name).all()]
-                gate.learn(nested.Meta.model, children)
-        return super().to_representation(rows)
+        rows = list(iter(data.all() if hasattr(data, "all") else data))  # iter: one fetch
+        child = self.child
+        gate = child.gate
+        if gate is None:
+            raise NoUser("The access layer reads records only for a known user.")
+        model = child.Meta.model
+        gate.learn(model, rows)  # the rights of the page's rows, in one batch
+        shown, read = [], {}
+        for row in rows:
+            item, fields = child.render(gate, row)
+            shown.append(item)
+            read.setdefault(fields, []).append(row)
+        for fields, group in read.items():  # one report per set of fields shown
+            gate.record(model, group, fields)
+        return shown
 
 
 class GatedModelSerializer(serializers.ModelSerializer):
@@ -83,7 +90,7 @@ class GatedModelSerializer(serializers.ModelSerializer):
     def gate(self) -> Gate | None:
         """The request's gate, shared by nested serializers; None only while the schema
         is generated. Without a requesting user the serializer refuses."""
-        gate = self.context.get("_gate")
+        gate = self.__dict__.get("_gate") or self.context.get("_gate")
         if gate is None:
             if self._describing_schema:
                 return None
@@ -97,6 +104,7 @@ class GatedModelSerializer(serializers.ModelSerializer):
             purpose = request.headers.get("X-Access-Purpose", "") if request else ""
             gate = Gate(getattr(request, "user", None), channel, purpose)
             self.context["_gate"] = gate
+        self.__dict__["_gate"] = gate
         return gate
 
     @property
@@ -137,20 +145,56 @@ class GatedModelSerializer(serializers.ModelSerializer):
         gate = self.gate
         if gate is None:
             raise NoUser("The access layer reads records only for a known user.")
-        rights = gate.rights(instance)
-        data = super().to_representation(instance)
-        model = type(instance)
-        for name in list(data):
-            if name in self.nested:
-                continue
-            access = rights.get(name, Access.NONE)
-            if access == Access.NONE:
-                del data[name]  # not published in this row's systems, or not the user's
-            elif access == Access.MASKED and not isinstance(self.fields[name], MaskedField):
-                value = getattr(instance, model._meta.get_field(name).attname)
-                data[name] = mask("" if value is None else value, mask_kind(model, name))
-        gate.record(model, [instance], [name for name in data if name not in self.nested])
+        data, fields = self.render(gate, instance)
+        gate.record(type(instance), [instance], fields)
         return data
+
+    def render(self, gate: Gate, instance) -> tuple[dict, tuple[str, ...]]:
+        """The row as the user may see it, and the fields of it shown (for the audit)."""
+        shown, recorded = self._plan(gate, instance)
+        data = {}
+        for field, masked in shown:
+            if masked is not None:  # masked on this row, shown in clear on others
+                attname, how = masked
+                value = getattr(instance, attname)
+                data[field.field_name] = mask("" if value is None else value, how)
+                continue
+            try:
+                attribute = field.get_attribute(instance)
+            except SkipField:
+                continue
+            empty = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+            data[field.field_name] = None if empty is None else field.to_representation(attribute)
+        return data, recorded
+
+    def _plan(self, gate: Gate, instance) -> tuple[list, tuple[str, ...]]:
+        """Which fields a row shows and how, and which of them the audit records: the
+        same for every row of the same systems, so worked out once per set of systems.
+        A field absent from the row's rights (not published in its systems, or not the
+        user's) is left out."""
+        plans = self.__dict__.setdefault("_plans", {})
+        key = gate.systems(instance)
+        if key not in plans:
+            rights = gate.rights(instance)
+            model = type(instance)
+            shown: list = []
+            recorded: list[str] = []
+            for field in self._readable_fields:
+                name = field.field_name
+                if name in self.nested:
+                    shown.append((field, None))
+                    continue
+                access = rights.get(name, Access.NONE)
+                if access == Access.NONE:
+                    continue
+                if access == Access.MASKED and not isinstance(field, MaskedField):
+                    attname = model._meta.get_field(name).attname
+                    shown.append((field, (attname, mask_kind(model, name))))
+                else:
+                    shown.append((field, None))
+                recorded.append(name)
+            plans[key] = (shown, tuple(recorded))
+        return plans[key]
 
     def to_internal_value(self, data):
         # A write that names a field the user may not change on this row is refused

@@ -44,21 +44,37 @@ class ReadCollector:
     remote_addr: str | None
     path: str
     purpose: str = ""
-    reads: dict[tuple[str, str, tuple[str, ...]], PendingRead] = field(default_factory=dict)
+    # Reads as reported, folded into `reads` when they are looked at: a page of records
+    # reports once per nested list, and folding them all at once is cheaper.
+    _reported: list = field(default_factory=list, repr=False)
+    _reads: dict[tuple[str, str, tuple[str, ...]], PendingRead] = field(
+        default_factory=dict, repr=False
+    )
 
-    def add(self, channel: str, model: str, records: Iterable, fields: Iterable[str]) -> None:
-        key = (channel, model, tuple(fields))
-        pending = self.reads.setdefault(key, PendingRead(channel, model, key[2]))
-        # Whom each record is about, where the instance itself says (a person path of
-        # one step); the others are looked up in one query when the events are written.
-        facts = registry.facts(apps.get_model(model))
-        for record in records:
-            if isinstance(record, models.Model):
-                pending.record_ids.add(record.pk)
-                if facts.person_on_row:
-                    pending.owners[record.pk] = registry.person_id_of(record)
-            else:
-                pending.record_ids.add(record)
+    def add(
+        self, channel: str, model: type[models.Model], records: list, fields: Iterable[str]
+    ) -> None:
+        self._reported.append((channel, model, records, tuple(fields)))
+
+    @property
+    def reads(self) -> dict[tuple[str, str, tuple[str, ...]], PendingRead]:
+        for channel, model, records, fields in self._reported:
+            key = (channel, model._meta.label, fields)
+            pending = self._reads.get(key)
+            if pending is None:
+                pending = self._reads[key] = PendingRead(channel, key[1], fields)
+            # Whom each record is about, where the instance itself says (a person path
+            # of one step); the others are looked up in one query when written.
+            on_row = registry.facts(model).person_on_row
+            for record in records:
+                if isinstance(record, models.Model):
+                    pending.record_ids.add(record.pk)
+                    if on_row:
+                        pending.owners[record.pk] = registry.person_id_of(record)
+                else:
+                    pending.record_ids.add(record)
+        self._reported.clear()
+        return self._reads
 
     def pending(self) -> list[PendingRead]:
         return [read for read in self.reads.values() if read.record_ids]
@@ -105,10 +121,10 @@ def record_read(
         collector.user = user
     if collector is None:
         standalone = ReadCollector(user=user, remote_addr=None, path="", purpose=purpose)
-        standalone.add(str(channel), model._meta.label, records, fields)
+        standalone.add(str(channel), model, list(records), fields)
         write_events(standalone)
         return
-    collector.add(str(channel), model._meta.label, records, fields)
+    collector.add(str(channel), model, list(records), fields)
 
 
 @contextmanager

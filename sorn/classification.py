@@ -96,6 +96,11 @@ class RecordFacts:
     # itself, "person" for a direct link, "session__person" through the record it
     # belongs to; None for reference data about no one.
     person_path: str | None
+    # The attribute on a row holding its person's id ("pk", "person_id"), where the row
+    # itself says (a path of one step); None otherwise.
+    person_attname: str | None
+    # The systems whose notices publish the model (none for an unclassified model).
+    systems: frozenset[str]
     # The column naming the one system a row of a shared model belongs to (a
     # credential's or a preference's `system`), if the model has one.
     system_field: str | None
@@ -151,11 +156,12 @@ class ClassificationRegistry:
         """The id of the person `instance` is about, read from the instance itself,
         following its links where the path has several steps (a deleted row's too);
         None for reference data about no one."""
-        path = self.facts(type(instance)).person_path
+        facts = self.facts(type(instance))
+        if facts.person_attname is not None:
+            return getattr(instance, facts.person_attname)
+        path = facts.person_path
         if path is None:
             return None
-        if path == "pk":
-            return instance.pk
         *through, last = path.split("__")
         holder = instance
         for part in through:  # a meeting device's person is its session's
@@ -173,9 +179,10 @@ class ClassificationRegistry:
             return {}
         found: dict[Any, Any] = {}
         by_query = []
+        attname = facts.person_attname
         for row in rows:
-            if isinstance(row, models.Model) and facts.person_on_row:
-                found[row.pk] = self.person_id_of(row)
+            if attname is not None and isinstance(row, models.Model):
+                found[row.pk] = getattr(row, attname)
             else:
                 by_query.append(row.pk if isinstance(row, models.Model) else row)
         if by_query and facts.person_id_path == "pk":
@@ -195,8 +202,16 @@ class ClassificationRegistry:
         entry = self._models.get(model)
         if entry is not None and len(entry.systems) == 1:
             system_field = None  # a system's own records: the model says which
+        person_path = self._person_path(model)
+        person_attname = None
+        if person_path == "pk":
+            person_attname = "pk"
+        elif person_path is not None and "__" not in person_path:
+            person_attname = model._meta.get_field(person_path).attname
         return RecordFacts(
-            person_path=self._person_path(model),
+            person_path=person_path,
+            person_attname=person_attname,
+            systems=frozenset(entry.systems) if entry is not None else frozenset(),
             system_field=system_field,
             encrypted=frozenset(f.name for f in fields if isinstance(f, EncryptedMixin)),
             blind_indexes=indexes,
