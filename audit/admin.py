@@ -10,6 +10,7 @@ from audit.models import (
     AccessEvent,
     AuditSeal,
     AuditTombstone,
+    ChangeEntry,
     DisclosureAccounting,
     ExternalRecipient,
 )
@@ -102,6 +103,35 @@ class AccessEventAdmin(AuditorOnlyAdmin):
     @admin.display(description="records")
     def records(self, event: AccessEvent) -> int:
         return len(event.record_ids)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+
+# django-auditlog registers its own admin for the change log, open to any superuser and
+# showing each entry's stored changes; the auditors' own replaces it. It shows who
+# changed which record, when and how, never the values: the changes are sealed under
+# the record's key, and reading them is reading the record, which the access layer
+# gates field by field (a gated reading of them is not built yet).
+if admin.site.is_registered(ChangeEntry):
+    admin.site.unregister(ChangeEntry)
+
+
+@admin.register(ChangeEntry)
+class ChangeEntryAdmin(AuditorOnlyAdmin):
+    list_display = ["timestamp", "action", "content_type", "object_pk", "actor", "remote_addr"]
+    list_filter = ["action", "content_type"]
+    fields = readonly_fields = [
+        "timestamp", "action", "content_type", "object_pk", "object_repr", "actor",
+        "remote_addr", "changed_fields",
+    ]  # fmt: skip
+
+    @admin.display(description="changed fields")
+    def changed_fields(self, entry) -> str:
+        changes = entry.changes or {}
+        return "sealed with the record" if "sealed" in changes else ", ".join(sorted(changes))
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -60,11 +60,6 @@ class Person(EncryptedRecord):
         ordering = ["customer_id"]
         indexes = [models.Index(fields=["created_at"], name="customers_person_created")]
 
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
-
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.given_name, self.family_name) if part)
@@ -85,9 +80,6 @@ class Address(EncryptedRecord):
     class Meta:
         verbose_name_plural = "addresses"
 
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} address of customer #{self.person_id}"
-
     @property
     def one_line(self) -> str:
         parts = (self.line1, self.line2, self.city, self.state, self.postal_code)
@@ -99,9 +91,6 @@ class PhoneNumber(EncryptedRecord):
     kind = models.CharField(max_length=16, choices=PhoneKind.choices)
     number = EncryptedTextField(max_length=32, validators=[validate_phone])
     number_index = BlindIndexField(source="number", kind="phone")
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} number of customer #{self.person_id}"
 
 
 class Credential(EncryptedRecord):
@@ -121,9 +110,6 @@ class Credential(EncryptedRecord):
         constraints = [
             models.UniqueConstraint(fields=["person", "system"], name="one_credential_per_system")
         ]
-
-    def __str__(self) -> str:
-        return f"Credential of customer #{self.person_id} ({self.system})"
 
     def set_password(self, raw: str) -> None:
         self.password_hash = make_password(raw)
@@ -174,9 +160,6 @@ class SystemRelationship(models.Model):
             models.Index(fields=["system_customer_id"], name="relationship_customer_id"),
         ]
 
-    def __str__(self) -> str:
-        return f"Customer #{self.person_id} in {self.system}"
-
     def clean(self) -> None:
         if self.ended_on and self.started_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": "The relationship cannot end before it started."})
@@ -202,9 +185,6 @@ class ProgramParticipation(models.Model):
             )
         ]
         indexes = [models.Index(fields=["system", "ceased_on"], name="participation_ceased")]
-
-    def __str__(self) -> str:
-        return f"Customer #{self.person_id} in {self.program}"
 
     def clean(self) -> None:
         if self.ceased_on and self.started_on and self.ceased_on < self.started_on:
@@ -243,9 +223,6 @@ class Preferences(models.Model):
             models.UniqueConstraint(fields=["person", "system"], name="one_preferences_per_system")
         ]
 
-    def __str__(self) -> str:
-        return f"Preferences of customer #{self.person_id} in {self.system}"
-
 
 class PreferenceChange(models.Model):
     """Who changed which preference, when, and how: the consent history."""
@@ -263,6 +240,3 @@ class PreferenceChange(models.Model):
 
     class Meta:
         ordering = ["-changed_at"]
-
-    def __str__(self) -> str:
-        return f"{self.preference} of customer #{self.person_id} at {self.changed_at:%Y-%m-%d}"

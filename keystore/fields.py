@@ -24,6 +24,7 @@ from django.db import models
 from django.db.models.lookups import IsNull
 from django.db.models.query import ModelIterable
 from django.db.models.query_utils import DeferredAttribute
+from django.db.models.signals import class_prepared
 
 from keystore.crypto import (
     blind_index,
@@ -350,3 +351,16 @@ class EncryptedRecord(models.Model):
         if self.data_key_id is None:
             attach_data_keys([self])
         super().save(*args, **kwargs)
+
+
+def _base_manager_encrypts(sender: type[models.Model], **kwargs: Any) -> None:
+    """An encrypted record's base manager (`_base_manager`: related-object access, and
+    code that must see every row) is its own RecordQuerySet manager, so update() and
+    bulk_update() through it refuse encrypted and blind-index columns as `objects` does;
+    Django's plain default would write a value past the field's encryption. Set when
+    each model is prepared, since a model's own Meta does not inherit the abstract one's."""
+    if issubclass(sender, EncryptedRecord) and not sender._meta.abstract:
+        sender._meta.base_manager_name = "objects"
+
+
+class_prepared.connect(_base_manager_encrypts, dispatch_uid="keystore.base_manager_encrypts")

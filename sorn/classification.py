@@ -17,6 +17,7 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.text import capfirst
 
 from keystore.fields import BlindIndexField, EncryptedMixin
 from sorn import catalogue
@@ -80,6 +81,14 @@ class ModelClassification:
     @property
     def label(self) -> str:
         return self.model._meta.label
+
+
+def record_title(record: models.Model) -> str:
+    """A record's title wherever Django shows one (admin titles, breadcrumbs, inline
+    headers, selection labels, links to it, the change log): its kind and row number.
+    Never a field's value: a title shows to every role that sees the row, and a role
+    may see that value masked or not at all. Reference data keeps its own titles."""
+    return f"{capfirst(record._meta.verbose_name)} #{record.pk}"
 
 
 class AlreadyRegistered(Exception):
@@ -263,6 +272,8 @@ class ClassificationRegistry:
         )
         self._models[model] = entry
         self._facts.clear()
+        if not reference:
+            model.__str__ = record_title
         return entry
 
     def unregister(self, model: type[models.Model]) -> None:

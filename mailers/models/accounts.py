@@ -49,9 +49,6 @@ class MailerAccount(EncryptedRecord):
             ),
         ]
 
-    def __str__(self) -> str:
-        return f"Mailer account #{self.pk} ({self.role}) of customer #{self.person_id}"
-
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.closed_on and self.assigned_on and self.closed_on < self.assigned_on:
@@ -93,9 +90,6 @@ class MailerLogon(EncryptedRecord):
     class Meta:
         ordering = ["-logged_on_at"]
 
-    def __str__(self) -> str:
-        return f"Logon #{self.pk} of account #{self.account_id} at {self.logged_on_at:%Y-%m-%d}"
-
     def clean(self) -> None:
         if self.account_id and self.person_id and self.account.person_id != self.person_id:
             raise ValidationError({"account": "The account belongs to another customer."})
@@ -129,9 +123,6 @@ class SecurityAccess(EncryptedRecord):
                 name="mailer_security_access_cancelled_after_granted",
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.get_resource_display()} {self.access_level} for account #{self.account_id}"
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

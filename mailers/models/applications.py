@@ -85,9 +85,6 @@ class MailerApplication(PaymentCardFields, EncryptedRecord):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"Application {self.application_number}"
-
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.payment_method == PaymentMethod.CARD:
@@ -128,9 +125,6 @@ class ApplicationDecision(EncryptedRecord):
     class Meta:
         ordering = ["application_id", "decided_at"]
 
-    def __str__(self) -> str:
-        return f"{self.get_decision_display()} (application #{self.application_id})"
-
     def clean(self) -> None:
         errors: dict[str, str] = {}
         application = self.application if self.application_id else None
@@ -166,9 +160,6 @@ class KeyContact(EncryptedRecord):
     fax = EncryptedTextField(max_length=32, validators=[validate_phone])
     mail_address = EncryptedTextField(max_length=300, help_text="Street address, city and state.")
     postal_code = EncryptedTextField("ZIP code", max_length=10, validators=[validate_postal_code])
-
-    def __str__(self) -> str:
-        return f"{self.get_role_display()} of application #{self.application_id}"
 
     def clean(self) -> None:
         same_person_as_application(self)

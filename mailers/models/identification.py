@@ -42,9 +42,6 @@ class MailerIdentifier(EncryptedRecord):
     class Meta:
         indexes = [models.Index(fields=["kind", "value"], name="mailer_identifier_value")]
 
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.value}"
-
     def clean(self) -> None:
         self.value = normalize_mailer_identifier(self.value)
         errors: dict[str, list[str]] = {}
@@ -87,9 +84,6 @@ class AuthorizedUser(EncryptedRecord):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"Authorized user #{self.pk} of customer #{self.person_id}"
-
     def clean(self) -> None:
         if self.revoked_on and self.authorized_on and self.revoked_on < self.authorized_on:
             raise ValidationError(
@@ -121,9 +115,6 @@ class CustomerSignature(EncryptedRecord):
     usps_site = models.CharField("USPS site", max_length=200, blank=True)
     usps_location = models.CharField("USPS location", max_length=200, blank=True)
 
-    def __str__(self) -> str:
-        return f"Customer signature of application #{self.application_id}"
-
     def clean(self) -> None:
         same_person_as_application(self)
 
@@ -151,9 +142,6 @@ class SecurityPersonnel(EncryptedRecord):
     class Meta:
         verbose_name = "security personnel sign-off"
         verbose_name_plural = "security personnel sign-offs"
-
-    def __str__(self) -> str:
-        return f"Security personnel sign-off #{self.pk} of application #{self.application_id}"
 
     def clean(self) -> None:
         same_person_as_application(self)

@@ -41,8 +41,5 @@ class ACHRecord(EncryptedRecord):
     class Meta:
         verbose_name = "ACH record"
 
-    def __str__(self) -> str:
-        return f"ACH record #{self.pk} of {self.recorded_on}"
-
     def clean(self) -> None:
         same_person_as_application(self)

@@ -75,9 +75,6 @@ class MailPractice(EncryptedRecord):
         help_text="Drop shipment appointment date-times (ISO 8601).",
     )
 
-    def __str__(self) -> str:
-        return f"Mail practices #{self.pk} of customer #{self.person_id}"
-
     def clean(self) -> None:
         if self.presort_test_passed is not None and not self.presort_tested_on:
             raise ValidationError({"presort_tested_on": "Give the date of the presort test."})
@@ -101,9 +98,6 @@ class ContractedParty(EncryptedRecord):
     class Meta:
         verbose_name = "contractor or advertiser"
         verbose_name_plural = "contractors and advertisers"
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} #{self.pk} of mail practices #{self.mail_practice_id}"
 
     def clean(self) -> None:
         if (
@@ -142,9 +136,6 @@ class TechnicalProfile(EncryptedRecord):
     specifications = models.TextField(blank=True)
     media_preference = models.CharField(max_length=16, choices=MediaPreference.choices, blank=True)
     mail_site_specifications = models.TextField(blank=True)
-
-    def __str__(self) -> str:
-        return f"Technical profile #{self.pk} of customer #{self.person_id}"
 
     def clean(self) -> None:
         same_person_as_application(self)
@@ -192,9 +183,6 @@ class ProductUsage(EncryptedRecord):
                 name="mailer_usage_measured_after_ordered",
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.get_product_ordered_display()} ordered {self.ordered_on}"
 
     def clean(self) -> None:
         if self.usage_measured_on and self.ordered_on and self.usage_measured_on < self.ordered_on:

@@ -61,11 +61,6 @@ class InsightShare(EncryptedRecord):
     class Meta:
         ordering = ["-shared_at", "-id"]
 
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
-
     def clean(self) -> None:
         errors = {}
         if not (self.shared_by_name or self.shared_by_email):

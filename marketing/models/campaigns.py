@@ -55,9 +55,6 @@ class CampaignResponse(EncryptedRecord):
     class Meta:
         ordering = ["-responded_on", "-id"]
 
-    def __str__(self) -> str:
-        return f"Campaign response #{self.pk} (customer #{self.person_id})"
-
     def clean(self) -> None:
         campaign = self.campaign if self.campaign_id else None
         if campaign and self.responded_on and self.responded_on < campaign.starts_on:

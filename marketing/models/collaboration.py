@@ -89,11 +89,6 @@ class CollaborationMessage(EncryptedRecord):
             )
         ]
 
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
-
     def clean(self) -> None:
         errors = {}
         if not self.channel_id and not self.meeting_id:
@@ -147,9 +142,6 @@ class ChatTelemetryEvent(EncryptedRecord):
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"Chat telemetry event #{self.pk}"
 
     def clean(self) -> None:
         if self.in_meeting_message and not self.meeting_id:

@@ -65,9 +65,6 @@ class EventRegistration(EncryptedRecord):
             models.UniqueConstraint(fields=["person", "event"], name="one_registration_per_event")
         ]
 
-    def __str__(self) -> str:
-        return f"Event registration #{self.pk} (customer #{self.person_id})"
-
     def clean(self) -> None:
         event = self.event if self.event_id else None
         if event and self.registered_on and self.registered_on > event.ends_on:
@@ -99,9 +96,6 @@ class PccMembership(EncryptedRecord):
                 name="pcc_membership_ceases_after_it_starts",
             )
         ]
-
-    def __str__(self) -> str:
-        return f"PCC membership #{self.pk} (customer #{self.person_id})"
 
     def clean(self) -> None:
         if self.joined_on and self.ceased_on and self.ceased_on < self.joined_on:

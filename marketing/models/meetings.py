@@ -68,9 +68,6 @@ class ConferencingUser(EncryptedRecord):
     class Meta:
         ordering = ["-created_at", "-id"]
 
-    def __str__(self) -> str:
-        return f"Conferencing user #{self.pk}"
-
     def clean(self) -> None:
         if self.last_login_at and self.created_at and self.last_login_at < self.created_at:
             raise ValidationError(
@@ -104,11 +101,6 @@ class WebMeeting(EncryptedRecord):
 
     class Meta:
         ordering = ["-started_at", "-id"]
-
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def clean(self) -> None:
         if not self.host_name:
@@ -154,9 +146,6 @@ class ParticipantSession(EncryptedRecord):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"Participant session #{self.pk} of meeting #{self.meeting_id}"
-
     def clean(self) -> None:
         errors = {}
         if not self.participant_name:
@@ -190,9 +179,6 @@ class MeetingDevice(EncryptedRecord):
     class Meta:
         ordering = ["-recorded_at", "-id"]
 
-    def __str__(self) -> str:
-        return f"Device #{self.pk} of session #{self.session_id}"
-
 
 class MeetingRecording(EncryptedRecord):
     """USPS 890.000, retention 6: "Web-based meeting and video session recordings are
@@ -212,9 +198,6 @@ class MeetingRecording(EncryptedRecord):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"Recording #{self.pk} of meeting #{self.meeting_id}"
 
     def clean(self) -> None:
         if not self.file_reference:
@@ -249,11 +232,6 @@ class AdministrationRecord(EncryptedRecord):
     class Meta:
         ordering = ["-recorded_at", "-id"]
 
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
-
 
 class TelemetryEvent(EncryptedRecord):
     """Category 14, "Web-Based Meeting And Web Conference Telemetry Data": "Event Time,
@@ -285,6 +263,3 @@ class TelemetryEvent(EncryptedRecord):
 
     class Meta:
         ordering = ["-event_time", "-id"]
-
-    def __str__(self) -> str:
-        return f"Telemetry event {self.event_uuid}"

@@ -55,9 +55,6 @@ class Payment(PaymentCardFields, EncryptedRecord):
             ),
         ]
 
-    def __str__(self) -> str:
-        return f"Payment #{self.pk} (customer #{self.person_id})"
-
     def clean(self) -> None:
         if self.method == PaymentMethod.CARD:
             self._clean_card()
@@ -110,9 +107,6 @@ class AchRecord(EncryptedRecord):
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="ach_amount_positive")
         ]
-
-    def __str__(self) -> str:
-        return f"ACH record #{self.pk} (customer #{self.person_id})"
 
     def clean(self) -> None:
         errors = {}

@@ -54,9 +54,6 @@ class PublicationRequest(EncryptedRecord):
             ),
         ]
 
-    def __str__(self) -> str:
-        return f"Publication request #{self.pk} (customer #{self.person_id})"
-
     def clean(self) -> None:
         if self.requested_on and self.fulfilled_on and self.fulfilled_on < self.requested_on:
             raise ValidationError(
@@ -88,9 +85,6 @@ class MailingListSubscription(EncryptedRecord):
                 name="mailing_list_ceases_after_it_starts",
             )
         ]
-
-    def __str__(self) -> str:
-        return f"Mailing list subscription #{self.pk} (customer #{self.person_id})"
 
     def clean(self) -> None:
         if self.subscribed_on and self.ceased_on and self.ceased_on < self.subscribed_on:

@@ -84,9 +84,6 @@ class BusinessProfile(EncryptedRecord):
     class Meta:
         ordering = ["-recorded_on", "-id"]
 
-    def __str__(self) -> str:
-        return f"Business profile #{self.pk} (customer #{self.person_id})"
-
     def clean(self) -> None:
         today = timezone.localdate()
         errors = {}
@@ -132,11 +129,6 @@ class SupplierContract(EncryptedRecord):
                 name="supplier_contract_ends_after_it_starts",
             )
         ]
-
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:

@@ -65,9 +65,6 @@ class SurveyResponse(EncryptedRecord):
     class Meta:
         ordering = ["-responded_at", "-id"]
 
-    def __str__(self) -> str:
-        return f"Survey response #{self.pk} (customer #{self.person_id})"
-
     def clean(self) -> None:
         survey = self.survey if self.survey_id else None
         if survey is None:

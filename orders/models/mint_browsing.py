@@ -56,9 +56,6 @@ class BrowsingEvent(EncryptedRecord):
     class Meta:
         verbose_name = "browsing event"
 
-    def __str__(self) -> str:
-        return f"{self.event_type} #{self.pk} at {self.occurred_at:%Y-%m-%d}"
-
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.event_type == BrowsingEventType.PRODUCT_VIEW and not self.product_id:
@@ -86,9 +83,6 @@ class MarketSegmentMembership(EncryptedRecord):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"Customer #{self.person_id} in {self.segment}"
-
 
 class ProductPreference(EncryptedRecord):
     """Mint .009 (b) "product ... preferences": a customer's interest in a product
@@ -111,6 +105,3 @@ class ProductPreference(EncryptedRecord):
                 fields=["person", "product_category"], name="orders_one_preference_per_category"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"Customer #{self.person_id}: {self.product_category} ({self.preference})"

@@ -127,11 +127,6 @@ class MintOrder(EncryptedRecord):
             )
         ]
 
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
-
     def save(self, *args, **kwargs) -> None:
         self.order_number = normalize_number(self.order_number)
         self.internal_request_id = normalize_number(self.internal_request_id)
@@ -169,9 +164,6 @@ class MintOrderLine(EncryptedRecord):
             ),
         ]
 
-    def __str__(self) -> str:
-        return f"Line #{self.pk} of order #{self.order_id}"
-
     def clean(self) -> None:
         raise_if(check_same_person(self, "order"))
 
@@ -193,9 +185,6 @@ class MintPayment(PaymentCard, EncryptedRecord):
                 condition=models.Q(amount__gt=0), name="orders_mint_payment_amount"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"Card payment #{self.pk} of order #{self.order_id}"
 
     def clean(self) -> None:
         errors = check_same_person(self, "order")
@@ -224,9 +213,6 @@ class GiftRecipient(EncryptedRecord):
 
     class Meta:
         verbose_name = "gift recipient"
-
-    def __str__(self) -> str:
-        return f"Gift recipient #{self.pk} of order #{self.order_id}"
 
     def clean(self) -> None:
         errors = check_same_person(self, "order")
@@ -260,11 +246,6 @@ class MintShipment(EncryptedRecord):
     class Meta:
         verbose_name = "Mint shipment"
         constraints = [ends_after_starts("shipped_on", "delivered_on", "shipment_delivered_after")]
-
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def save(self, *args, **kwargs) -> None:
         self.tracking_number = normalize_number(self.tracking_number)
@@ -311,9 +292,6 @@ class UndeliveredOrder(EncryptedRecord):
         constraints = [
             ends_after_starts("reported_on", "resolved_on", "undelivered_resolved_after")
         ]
-
-    def __str__(self) -> str:
-        return f"Undelivered order report #{self.pk} of order #{self.order_id}"
 
     def clean(self) -> None:
         self.internal_request_id = normalize_number(self.internal_request_id)

@@ -44,9 +44,6 @@ class MintChatTranscript(EncryptedRecord):
         verbose_name = "Mint chat transcript"
         constraints = [ends_after_starts("started_at", "ended_at", "chat_ends_after_start")]
 
-    def __str__(self) -> str:
-        return f"Chat #{self.pk} of {self.started_at:%Y-%m-%d}"
-
     def clean(self) -> None:
         self.internal_request_id = normalize_number(self.internal_request_id)
         errors = check_same_person(self, "order")
@@ -88,9 +85,6 @@ class MintPhoneCall(EncryptedRecord):
 
     class Meta:
         verbose_name = "Mint phone call"
-
-    def __str__(self) -> str:
-        return f"Call #{self.pk} of {self.called_at:%Y-%m-%d}"
 
     def clean(self) -> None:
         self.internal_request_id = normalize_number(self.internal_request_id)

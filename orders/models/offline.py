@@ -65,9 +65,6 @@ class OfflineOrder(EncryptedRecord):
         ordering = ["-placed_on", "order_number"]
         verbose_name = "offline order"
 
-    def __str__(self) -> str:
-        return f"Order {self.order_number}"
-
     def save(self, *args, **kwargs) -> None:
         self.order_number = normalize_number(self.order_number)
         super().save(*args, **kwargs)
@@ -99,9 +96,6 @@ class OfflineOrderItem(EncryptedRecord):
                 condition=models.Q(unit_price__gte=0), name="orders_offline_item_price"
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"Item {self.product_service_id} of order #{self.order_id}"
 
     def clean(self) -> None:
         raise_if(check_same_person(self, "order"))
@@ -135,11 +129,6 @@ class OfflinePayment(PaymentCard, EncryptedRecord):
                 condition=models.Q(amount__gt=0), name="orders_offline_payment_amount"
             )
         ]
-
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
 
     def clean(self) -> None:
         errors = check_same_person(self, "order")
@@ -196,9 +185,6 @@ class ACHRecord(EncryptedRecord):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"ACH debit #{self.pk} of {self.debit_date:%Y-%m-%d}"
-
     def clean(self) -> None:
         errors = check_same_person(self, "order")
         for name in ("account_holder_name", "bank_routing_number", "bank_account_number"):
@@ -229,9 +215,6 @@ class OfflineShipment(EncryptedRecord):
     class Meta:
         verbose_name = "offline shipment"
 
-    def __str__(self) -> str:
-        return f"Shipment #{self.pk} of order #{self.order_id}"
-
     def clean(self) -> None:
         errors = check_same_person(self, "order")
         for name in ("recipient_name", "recipient_street", "recipient_city"):
@@ -258,9 +241,6 @@ class OrderStatusInquiry(EncryptedRecord):
         verbose_name = "order status inquiry"
         verbose_name_plural = "order status inquiries"
 
-    def __str__(self) -> str:
-        return f"Status inquiry #{self.pk} of {self.inquired_on:%Y-%m-%d}"
-
     def clean(self) -> None:
         raise_if(check_same_person(self, "order"))
 
@@ -283,9 +263,6 @@ class DefectiveMerchandiseClaim(EncryptedRecord):
     class Meta:
         verbose_name = "defective merchandise claim"
         constraints = [ends_after_starts("submitted_on", "resolved_on", "claim_resolved_after")]
-
-    def __str__(self) -> str:
-        return f"Claim #{self.pk} on order #{self.order_id}"
 
     def clean(self) -> None:
         errors = check_same_person(self, "order")
@@ -333,11 +310,6 @@ class BadCheckEntry(EncryptedRecord):
             ),
         ]
 
-    def __str__(self) -> str:
-        # The row's number only: a title shows to every role that sees the
-        # model, so it carries no field the policy might hide or mask.
-        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"
-
     def clean(self) -> None:
         errors = check_same_person(self, "payment")
         if self.payment_id and "payment" not in errors:
@@ -372,9 +344,6 @@ class ReferralFeedback(EncryptedRecord):
     class Meta:
         verbose_name = "method of referral"
         verbose_name_plural = "methods of referral"
-
-    def __str__(self) -> str:
-        return f"Referral #{self.pk} ({self.method})"
 
     def clean(self) -> None:
         raise_if(check_same_person(self, "order"))

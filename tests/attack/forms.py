@@ -31,7 +31,9 @@ class _FormParser(HTMLParser):
                 return
             if kind in ("submit", "button", "image", "file"):
                 return
-            self.data.setdefault(name, []).append(a.get("value") or ("on" if kind == "checkbox" else ""))
+            self.data.setdefault(name, []).append(
+                a.get("value") or ("on" if kind == "checkbox" else "")
+            )
         elif tag == "select" and name:
             self._select, self._select_value, self._first_option = name, None, None
         elif tag == "option" and self._select:
@@ -56,7 +58,9 @@ class _FormParser(HTMLParser):
             self._select = None
         if tag == "textarea" and self._textarea:
             text = "".join(self._text)
-            self.data.setdefault(self._textarea, []).append(text[1:] if text.startswith("\n") else text)
+            self.data.setdefault(self._textarea, []).append(
+                text[1:] if text.startswith("\n") else text
+            )
             self._textarea = None
 
 

@@ -24,13 +24,18 @@ def test_mailer_services_cannot_rewrite_a_decision_through_the_inline(as_role, s
     Expected: the decision is not writable there (as in its own admin: 403)."""
     application = mf.MailerApplicationFactory(application_number="MSA-T000777")
     decision = decide_application(
-        application, "denied", decided_by=staff_user(Role.PRIVACY_OFFICER, "po-decider"),
+        application,
+        "denied",
+        decided_by=staff_user(Role.PRIVACY_OFFICER, "po-decider"),
         reason="Incomplete application.",
     )
     client = as_role(Role.MAILER_SERVICES)
-    assert client.get(
-        f"/admin/mailers/applicationdecision/{decision.pk}/change/"
-    ).context["has_change_permission"] is False
+    assert (
+        client.get(f"/admin/mailers/applicationdecision/{decision.pk}/change/").context[
+            "has_change_permission"
+        ]
+        is False
+    )
     url = f"/admin/mailers/mailerapplication/{application.pk}/change/"
     data = form_data(client.get(url))
     if "decisions-0-decision" not in data:

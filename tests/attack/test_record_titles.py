@@ -82,9 +82,7 @@ def test_change_list_checkbox_label_does_not_tell_hidden_field(as_role):
     response = as_role(Role.RECORDS_OFFICER).get("/admin/mailers/keycontact/")
     assert response.status_code == 200
     assert [c.pk for c in response.context["cl"].result_list] == [contact.pk]
-    assert "role" not in [
-        getattr(c, "gated_field", c) for c in response.context["cl"].list_display
-    ]
+    assert "role" not in [getattr(c, "gated_field", c) for c in response.context["cl"].list_display]
     assert not re.search(re.escape(label), text(response), re.IGNORECASE)
 
 
@@ -97,7 +95,9 @@ def test_read_only_foreign_key_does_not_print_a_row_of_an_unseen_model(as_role):
     application = mf.MailerApplicationFactory(application_number="MSA-SECRET1")
     identifier = mf.MailerIdentifierFactory(person=application.person, application=application)
     client = as_role(Role.SECURITY_ADMIN)
-    assert client.get(f"/admin/mailers/mailerapplication/{application.pk}/change/").status_code == 403
+    assert (
+        client.get(f"/admin/mailers/mailerapplication/{application.pk}/change/").status_code == 403
+    )
     response = client.get(f"/admin/mailers/maileridentifier/{identifier.pk}/change/")
     assert response.status_code == 200
     assert "MSA-SECRET1" not in text(response)

@@ -26,7 +26,9 @@ def test_address_list_sorted_by_person_does_not_follow_masked_customer_id(as_rol
     al = person_in("C00000999", USPS_890, given_name="Al")
     bea = person_in("C00000001", USPS_890, given_name="Bea")
     first = Address.objects.create(person=al, kind="home", line1="1 Main", city="Cody", state="WY")
-    second = Address.objects.create(person=bea, kind="home", line1="2 Main", city="Nome", state="AK")
+    second = Address.objects.create(
+        person=bea, kind="home", line1="2 Main", city="Nome", state="AK"
+    )
     client = as_role(Role.MARKETING_ANALYST)
     cl = client.get("/admin/customers/address/").context["cl"]
     idx = _index(cl, "person")
@@ -51,9 +53,10 @@ def test_signature_list_sorted_by_application_does_not_follow_unseen_application
         application=mf.MailerApplicationFactory(application_number="MSA-T000100")
     )
     client = as_role(Role.SECURITY_ADMIN)
-    assert client.get(
-        f"/admin/mailers/mailerapplication/{older.application.pk}/change/"
-    ).status_code == 403
+    assert (
+        client.get(f"/admin/mailers/mailerapplication/{older.application.pk}/change/").status_code
+        == 403
+    )
     cl = client.get("/admin/mailers/customersignature/").context["cl"]
     idx = _index(cl, "application")
     orders = []

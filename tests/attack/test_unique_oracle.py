@@ -53,7 +53,7 @@ def test_admin_change_form_does_not_tell_customer_ids_of_other_systems(as_role, 
     data["customer_id"] = "MINTONLY-7"
     for formset in form.context["inline_admin_formsets"]:
         management = formset.formset.management_form
-        for name, field in management.fields.items():
+        for name, _field in management.fields.items():
             data[f"{management.prefix}-{name}"] = management.initial.get(name, 0)
     response = client.post(url, data)
     assert "already exists" not in response.content.decode()
