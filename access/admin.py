@@ -210,6 +210,35 @@ class GatedChangeList(ChangeList):
             return None
         return super().get_ordering_field(field_name)
 
+    def get_ordering(self, request, queryset):
+        # The default order (the admin's or the model's Meta.ordering) as much as ?o=:
+        # only by what the user reads in clear on every row, and a link by the linked
+        # row's number, since Django sorts a relation by the related model's own
+        # ordering (a customer ID, an application number the user may not read).
+        kept = []
+        for item in super().get_ordering(request, queryset):
+            ordered = self._ordering_by_clear_values(request.user, item)
+            if ordered is not None:
+                kept.append(ordered)
+        return self._get_deterministic_ordering(kept)
+
+    def _ordering_by_clear_values(self, user, item):
+        if not isinstance(item, str):
+            return None  # an expression: nothing here orders by one
+        descending, path = item.startswith("-"), item.lstrip("-")
+        if path in ("pk", self.lookup_opts.pk.name):
+            return item
+        try:
+            walked = lookup_path(self.model, path)
+        except FieldDoesNotExist:
+            return None
+        field = walked[-1][1]
+        if field.is_relation and field.concrete and len(walked) == 1:
+            path = field.attname  # the linked row's number, not its model's ordering
+        elif field.is_relation or path_access(user, self.model, path) < Access.READ:
+            return None
+        return f"-{path}" if descending else path
+
 
 class GatedAdminMixin:
     """Mixed into ModelAdmin and InlineModelAdmin classes of record models."""
@@ -276,9 +305,13 @@ class GatedAdminMixin:
 
     def _display_fields(self, request, obj=None) -> list:
         """Every field the user may see on the row, in model order: names for readable
-        fields, masking callables for masked ones."""
+        fields, masking callables for masked ones. Where the admin names its `fields`,
+        only those: the gate narrows what an admin shows, never widens it."""
+        declared = set(self.fields) if self.fields else None
         shown: list = []
         for name, access in self._rights(request, obj).items():
+            if declared is not None and name not in declared:
+                continue
             field = self.model._meta.get_field(name)
             if access == Access.MASKED:
                 shown.append(_masked_display(self.model, name))
@@ -293,14 +326,17 @@ class GatedAdminMixin:
         return [(None, {"fields": self.get_fields(request, obj)})]
 
     def get_readonly_fields(self, request, obj=None):
+        # Read-only where the row's rights say so, and wherever the admin itself says
+        # (an inline declared read-only stays so, whatever the role may write).
         allowed = self._rights(request, obj)
+        declared = {f for f in self.readonly_fields if isinstance(f, str)}
         readonly = []
         for item in self._display_fields(request, obj):
             if callable(item):
                 readonly.append(item)
                 continue
             field = self.model._meta.get_field(item)
-            if allowed[item] != Access.WRITE or not field.editable:
+            if allowed[item] != Access.WRITE or not field.editable or item in declared:
                 readonly.append(item)
         return readonly
 

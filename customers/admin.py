@@ -35,12 +35,12 @@ class RelationshipInline(RecordTabularInline):
 
 
 def enrolling_systems(user) -> list[str]:
-    """The systems the user may record a new person in: where it may write every field a
-    person requires."""
+    """The systems the user may record a new person in: where it may write the person's
+    name (the customer ID is assigned by the service)."""
     return [
         s
         for s in sorted(visible_systems(user, Person))
-        if "customer_id" in writable_fields(user, Person, frozenset({s}))
+        if "family_name" in writable_fields(user, Person, frozenset({s}))
     ]
 
 
@@ -95,6 +95,9 @@ class PersonAdmin(RecordAdmin):
                 return cleaned
 
         return FirstSystemForm
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return self._sees(request) and bool(enrolling_systems(request.user))
 
     def get_fields(self, request, obj=None):
         fields = super().get_fields(request, obj)

@@ -39,7 +39,9 @@ class Person(EncryptedRecord):
     """A customer or other individual a system of records is about."""
 
     # Agency-assigned, not personal in itself: kept in clear so staff can quote it.
-    customer_id = models.CharField("customer ID", max_length=32, unique=True)
+    # Assigned by the service (customers.services.enrol_person), never typed or changed
+    # by staff: uniqueness spans every system, so a chosen value would be an oracle.
+    customer_id = models.CharField("customer ID", max_length=32, unique=True, editable=False)
     given_name = EncryptedTextField(max_length=100)
     family_name = EncryptedTextField(max_length=100)
     name_index = BlindIndexField(source="full_name", kind="name")

@@ -3,10 +3,12 @@ with their history."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -52,14 +54,36 @@ def find_people(identifiers: Mapping[str, str], system: str | None = None) -> Qu
 def enrol_person(person: Person, system: str, started_on=None) -> SystemRelationship:
     """Record a new person together with their first relationship with a system; a
     person is never stored without one (nobody could see them, no request would find
-    them, no retention schedule would end them)."""
+    them, no retention schedule would end them). The customer ID is the service's to
+    assign: one typed by staff would be checked against every system's customers, and
+    "already exists" would tell a role of customers outside its systems."""
     if person.pk is not None:
         raise ValueError("enrol_person records a new person")
-    person.full_clean()
-    person.save()
-    return SystemRelationship.objects.create(
-        person=person, system=system, started_on=started_on or timezone.localdate()
-    )
+    drawn = not person.customer_id  # an ID given by a caller (a data load) is kept
+    for _ in range(20):
+        if drawn:
+            person.customer_id = new_customer_id()
+        try:
+            with transaction.atomic():  # a savepoint: a taken ID is drawn again
+                person.full_clean()
+                person.save()
+                return SystemRelationship.objects.create(
+                    person=person, system=system, started_on=started_on or timezone.localdate()
+                )
+        except (IntegrityError, ValidationError) as error:
+            taken = isinstance(error, IntegrityError) or "customer_id" in getattr(
+                error, "error_dict", {}
+            )
+            if not (drawn and taken):
+                raise
+            person.pk = None
+    raise RuntimeError("no free customer ID after 20 draws")
+
+
+def new_customer_id() -> str:
+    """A customer ID nobody chose: "C" and eight random digits (a guess of the next one
+    tells nothing)."""
+    return f"C{secrets.randbelow(10**8):08d}"
 
 
 @transaction.atomic
