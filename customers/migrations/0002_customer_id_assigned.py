@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('customers', '0001_people_and_relationships'),
+        ("customers", "0001_people_and_relationships"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='person',
-            name='customer_id',
-            field=models.CharField(editable=False, max_length=32, unique=True, verbose_name='customer ID'),
+            model_name="person",
+            name="customer_id",
+            field=models.CharField(
+                editable=False, max_length=32, unique=True, verbose_name="customer ID"
+            ),
         ),
     ]
