@@ -54,11 +54,13 @@ class ReadCollector:
     def add(
         self, channel: str, model: type[models.Model], records: list, fields: Iterable[str]
     ) -> None:
-        self._reported.append((channel, model, records, tuple(fields)))
+        # The ids now: an instance deleted later in the request has lost its pk by then.
+        ids = [r.pk if isinstance(r, models.Model) else r for r in records]
+        self._reported.append((channel, model, records, ids, tuple(fields)))
 
     @property
     def reads(self) -> dict[tuple[str, str, tuple[str, ...]], PendingRead]:
-        for channel, model, records, fields in self._reported:
+        for channel, model, records, ids, fields in self._reported:
             key = (channel, model._meta.label, fields)
             pending = self._reads.get(key)
             if pending is None:
@@ -66,13 +68,11 @@ class ReadCollector:
             # Whom each record is about, where the instance itself says (a person path
             # of one step); the others are looked up in one query when written.
             on_row = registry.facts(model).person_on_row
-            for record in records:
-                if isinstance(record, models.Model):
-                    pending.record_ids.add(record.pk)
-                    if on_row:
-                        pending.owners[record.pk] = registry.person_id_of(record)
-                else:
-                    pending.record_ids.add(record)
+            pending.record_ids.update(ids)
+            if on_row:
+                for record, pk in zip(records, ids, strict=True):
+                    if isinstance(record, models.Model):
+                        pending.owners[pk] = registry.person_id_of(record)
         self._reported.clear()
         return self._reads
 
