@@ -494,12 +494,18 @@ def row_systems(
         return {row.pk: own for row in rows}
     if facts.system_field:
         return {row.pk: own & {getattr(row, facts.system_field)} for row in rows}
-    person_of = registry.person_ids(model, rows)
     people = {} if people is None else people
+    if facts.person_attname is not None:  # the row names its person: no query for it
+        attname = facts.person_attname
+        person_of = {row.pk: getattr(row, attname) for row in rows}
+    else:
+        person_of = registry.person_ids(model, rows)
     unknown = {person for person in person_of.values() if person not in people}
+    unknown.discard(None)
     if unknown:
         systems_of_people(unknown, people)
-    return {row.pk: own & people.get(person_of.get(row.pk), frozenset()) for row in rows}
+    nowhere: Systems = frozenset()
+    return {row.pk: own & people.get(person_of.get(row.pk), nowhere) for row in rows}
 
 
 def systems_of_people(person_ids, into: dict) -> dict:

@@ -6,7 +6,7 @@ without the gate, in one run, and prints both times and their ratio (target: the
 at most 30%). The gated rendering reports its reads to a collector, as inside a request;
 folding and writing them is the audit's cost, which bench/audit_cost.py measures. Run by hand:
 
-    .venv/bin/python bench/gate_cost.py [--customers 100] [--rounds 30]
+    .venv/bin/python bench/gate_cost.py [--customers 100] [--rounds 80]
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=100)
-    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=80)
     args = parser.parse_args()
     os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="bench-gate-"))
     os.environ.setdefault("DEBUG", "1")
