@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin
+from django.db import transaction
 
 from access.admin import RecordAdmin, RecordStackedInline, RecordTabularInline
 from access.policy import visible_systems, writable_fields
+from customers.constants import ChangeChannel, PreferenceName
 from customers.models import (
     Address,
     Credential,
@@ -13,7 +15,7 @@ from customers.models import (
     ProgramParticipation,
     SystemRelationship,
 )
-from customers.services import enrol_person
+from customers.services import enrol_person, set_preference
 from sorn.constants import SystemSlug
 
 
@@ -167,6 +169,27 @@ class PreferencesAdmin(RecordAdmin):
     list_filter = ["system", "usps_marketing", "partner_marketing", "web_measurement_opt_in"]
     list_select_related = ["person"]
     raw_id_fields = ["person"]
+
+    def save_model(self, request, obj, form, change):
+        # A preference changed here is a consent change like any other: through
+        # set_preference, so the history says who changed it, when and how.
+        changed = [name for name in form.changed_data if name in PreferenceName.values]
+        if not change or not changed:
+            return super().save_model(request, obj, form, change)
+        others = [name for name in form.changed_data if name not in PreferenceName.values]
+        with transaction.atomic():
+            for name in changed:
+                set_preference(
+                    obj.person,
+                    obj.system,
+                    name,
+                    form.cleaned_data[name],
+                    channel=ChangeChannel.ADMIN,
+                    changed_by=request.user,
+                )
+            if others:
+                obj.save(update_fields=others)
+        return None
 
 
 @admin.register(PreferenceChange)

@@ -1,0 +1,1 @@
+from tests.access.conftest import as_role  # noqa: F401
