@@ -4,6 +4,8 @@ from access_requests import views
 
 app_name = "access_requests"
 
+# Mounted at the site's root (config/urls.py): the rights page and the request pages.
 urlpatterns = [
-    path("", views.start, name="start"),
+    path("privacy/", views.rights, name="rights"),
+    path("requests/", views.start, name="start"),
 ]

@@ -30,7 +30,7 @@ api_urls = (
 urlpatterns = [
     path("", include("sorn.urls")),
     path("staff/", include("access.urls")),
-    path("requests/", include("access_requests.urls")),
+    path("", include("access_requests.urls")),  # /privacy/, /requests/
     path("admin/retention/", include("retention.urls")),
     # The admin's autocomplete answers "which record matches this term" past the gate's
     # search rules and its audit; no record admin uses it (raw-id widgets instead): off.

@@ -1,0 +1,36 @@
+"""Kinds and steps of Privacy Act requests, as the law and the regulations name them."""
+
+from django.db import models
+
+
+class ClockStep(models.TextChoices):
+    """A step of a request that a regulation puts on a clock (access_requests/clocks.py)."""
+
+    ACKNOWLEDGMENT = "acknowledgment", "Acknowledgment of the request"
+    ACCESS_DETERMINATION = "access_determination", "Decision on access"
+    AMENDMENT_ACKNOWLEDGMENT = "amendment_acknowledgment", "Acknowledgment of an amendment request"
+    AMENDMENT_DECISION = "amendment_decision", "Decision on an amendment request"
+    PRIOR_RECIPIENTS_NOTIFIED = (
+        "prior_recipients_notified",
+        "Earlier recipients told of an amendment or a statement of disagreement",
+    )
+    APPEAL_FILING = "appeal_filing", "Filing an appeal"
+    APPEAL_ACKNOWLEDGMENT = "appeal_acknowledgment", "Acknowledgment of an appeal"
+    APPEAL_DECISION = "appeal_decision", "Decision on an appeal"
+
+
+class DayCount(models.TextChoices):
+    """How a time limit's days are counted: the regulation's own word decides."""
+
+    # Weekends and U.S. federal holidays excluded (issue 12: from the `holidays` package's
+    # U.S. federal calendar when due dates are computed).
+    WORKING = "working", "working days"
+    # "Within 35 days", "within 30 days": every day counts.
+    CALENDAR = "calendar", "days"
+
+
+class ClockParty(models.TextChoices):
+    """Whose time limit it is."""
+
+    AGENCY = "agency", "the agency"
+    REQUESTER = "requester", "the requester"
