@@ -64,18 +64,26 @@ IDENTIFIER_WORDS: Mapping[str, str | None] = {
 }
 
 
-def requester_identifiers(retrievability: Iterable[Mapping[str, Any]]) -> list[str]:
-    """The plain words of the identifiers a request must give, in the notice's order.
+def requester_identifier_names(retrievability: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The identifiers (normalised names) a request must give, in the notice's order.
 
     `retrievability` is a notice document's list of retrieval paths (each with its
     `identifiers`); an identifier several paths share is named once.
     """
-    words: list[str] = []
+    names: list[str] = []
     for path in retrievability:
         for identifier in path["identifiers"]:
-            plain = IDENTIFIER_WORDS[identifier]
-            if plain is not None and plain not in words:
-                words.append(plain)
+            if IDENTIFIER_WORDS[identifier] is not None and identifier not in names:
+                names.append(identifier)
+    return names
+
+
+def requester_identifiers(retrievability: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The plain words of the identifiers a request must give, in the notice's order."""
+    words: list[str] = []
+    for name in requester_identifier_names(retrievability):
+        if IDENTIFIER_WORDS[name] not in words:
+            words.append(IDENTIFIER_WORDS[name])
     return words
 
 

@@ -1,24 +1,35 @@
-"""Privacy Act requests, as far as retention needs them today.
+"""Privacy Act requests: what was asked, of which systems, by whom, how it arrived, and
+every change of it since (its own history).
 
-The requests issue builds the public form and the staff workflow on this model; retention
-needs only to know which people have a request open: their records stay until the
+Retention needs to know which people have a request open: their records stay until the
 request and any appeal are closed (5 U.S.C. 552a(d); destroying records a person has
-asked for would defeat the request).
+asked for would defeat the request). A request still awaiting e-mail verification is not
+open: it is never worked, and anyone could otherwise freeze anyone's records.
+
+What the requester gives (contact details, identifiers, the declaration, the description
+of a correction) is encrypted under the request's own data key, destroyed with it.
 """
 
 from __future__ import annotations
 
+import secrets
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from keystore.fields import EncryptedRecord, EncryptedTextField, RecordQuerySet
+
 
 class RequestKind(models.TextChoices):
+    NOTIFICATION = "notification", "Notification: whether a system holds records (552a(f)(1))"
     ACCESS = "access", "Access to records (552a(d)(1))"
     AMENDMENT = "amendment", "Amendment of records (552a(d)(2))"
     ACCOUNTING = "accounting", "Accounting of disclosures (552a(c)(3))"
 
 
 class RequestStatus(models.TextChoices):
+    UNVERIFIED = "unverified", "Awaiting e-mail verification"
     RECEIVED = "received", "Received"
     IN_PROGRESS = "in_progress", "In progress"
     ANSWERED = "answered", "Answered (appeal period open)"
@@ -26,18 +37,64 @@ class RequestStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class PrivacyActRequestQuerySet(models.QuerySet):
+class RequestChannel(models.TextChoices):
+    WEB = "web", "Web form"
+    POST = "post", "Post"
+    EMAIL = "email", "E-mail"
+    FAX = "fax", "Fax"
+    TELEPHONE = "telephone", "Telephone"
+    FOIA_GOV = "foia_gov", "FOIA.gov"
+
+
+# 28 U.S.C. 1746: an unsworn declaration under penalty of perjury, in its own words.
+DECLARATION = (
+    "I declare under penalty of perjury that the foregoing is true and correct. Executed on {date}."
+)
+
+
+def new_tracking_number() -> str:
+    """ "PA-" and ten random digits: a tracking number tells nothing of how many requests
+    came before it (the status page is reached by its own token, not by this number)."""
+    return f"PA-{secrets.randbelow(10**10):010d}"
+
+
+class PrivacyActRequestQuerySet(RecordQuerySet):
     def pending(self) -> PrivacyActRequestQuerySet:
-        """Requests not yet closed: received, being worked, answered while an appeal may
-        still come, or under appeal."""
-        return self.exclude(status=RequestStatus.CLOSED)
+        """Requests open: received, being worked, answered while an appeal may still
+        come, or under appeal. Not those awaiting e-mail verification (never worked)."""
+        return self.exclude(status__in=[RequestStatus.CLOSED, RequestStatus.UNVERIFIED])
 
 
-class PrivacyActRequest(models.Model):
+class PrivacyActRequest(EncryptedRecord):
+    tracking_number = models.CharField(
+        max_length=20, unique=True, editable=False, default=new_tracking_number
+    )
     kind = models.CharField(max_length=12, choices=RequestKind.choices)
     status = models.CharField(
         max_length=12, choices=RequestStatus.choices, default=RequestStatus.RECEIVED
     )
+    channel = models.CharField(
+        max_length=10, choices=RequestChannel.choices, default=RequestChannel.WEB
+    )
+    # The systems asked about (slugs of the catalogue's notices).
+    systems = models.JSONField(default=list)
+    requester_name = EncryptedTextField(max_length=200, blank=True)
+    requester_email = EncryptedTextField("requester e-mail", max_length=254, blank=True)
+    requester_phone = EncryptedTextField(max_length=40, blank=True)
+    requester_address = EncryptedTextField("requester postal address", max_length=500, blank=True)
+    # For a request made on someone else's behalf: whom it is about (their written
+    # consent is part of the request, 552a(b)).
+    on_behalf_of = EncryptedTextField(max_length=200, blank=True)
+    # The identifiers given, as JSON (identifier name → value): the chosen systems'
+    # retrievability (access_requests.identifiers).
+    identifiers = EncryptedTextField(blank=True)
+    # Amendment: which record, what is wrong, what it should say. Others: anything the
+    # requester adds.
+    description = EncryptedTextField(max_length=5000, blank=True)
+    declared_name = EncryptedTextField(
+        max_length=200, blank=True, help_text="The name typed under the 28 U.S.C. 1746 declaration."
+    )
+    declared_on = models.DateField(null=True, blank=True)
     received_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
     # The person the request was matched to, once identity is verified. SET_NULL: a
@@ -64,4 +121,24 @@ class PrivacyActRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Privacy Act request #{self.pk}"
+        return f"Privacy Act request {self.tracking_number}"
+
+
+class RequestEvent(models.Model):
+    """One change of a request: who, when, what. Written by access_requests.services
+    only; never changed."""
+
+    request = models.ForeignKey(PrivacyActRequest, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
+    # "received", "status", "edited" ...; `what` says it in words (no personal value).
+    event = models.CharField(max_length=20)
+    what = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.event} at {self.at:%Y-%m-%d %H:%M}"

@@ -544,7 +544,8 @@ def release(hold: LegalHold, user) -> None:
     hold.save()
 
 
-PENDING = [s for s in RequestStatus if s != RequestStatus.CLOSED]
+# Open requests; one awaiting e-mail verification is never worked and freezes nothing.
+PENDING = [s for s in RequestStatus if s not in (RequestStatus.CLOSED, RequestStatus.UNVERIFIED)]
 
 
 def open_request(person: Person, status: str = RequestStatus.RECEIVED) -> PrivacyActRequest:
