@@ -311,6 +311,9 @@ AUDITLOG_DISABLE_REMOTE_ADDR = True  # set by audit.changes from trusted address
 # When set, the nightly purge only plans; a records officer approves each plan in the admin
 # before anything is destroyed.
 RETENTION_REQUIRE_APPROVAL = env_bool("RETENTION_REQUIRE_APPROVAL", False)
+# Issue 11: a web request whose e-mail link is not followed within these days is
+# destroyed (access_requests.tasks.destroy_unverified_requests).
+UNVERIFIED_REQUEST_DAYS = env_int("UNVERIFIED_REQUEST_DAYS", 7, minimum=1)
 # How far past today a purge's as-of date may be (0: today at the latest). Plans may look
 # further ahead; a purge ahead of the calendar would destroy records early.
 RETENTION_MAX_FUTURE_DAYS = env_int("RETENTION_MAX_FUTURE_DAYS", 0)
