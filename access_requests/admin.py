@@ -13,20 +13,13 @@ from access_requests.forms import StaffIntakeForm
 from access_requests.models import PrivacyActRequest, RequestEvent
 from access_requests.services import record_request
 from audit.admin import RoleRestrictedAdmin
+from sorn.admin import ReadOnlyInline
 from sorn.constants import Role
 
 
-class RequestEventInline(admin.TabularInline):
+class RequestEventInline(ReadOnlyInline):
     model = RequestEvent
     fields = readonly_fields = ["at", "actor", "event", "what"]
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(PrivacyActRequest)

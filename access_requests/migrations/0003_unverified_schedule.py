@@ -3,21 +3,7 @@ schedule lives in the database (django-celery-beat), seen and changed in the adm
 
 from django.db import migrations
 
-TASK = "access_requests.tasks.destroy_unverified_requests"
-NAME = "Destroy unverified Privacy Act requests"
-
-
-def create_schedule(apps, schema_editor):
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    daily, _ = CrontabSchedule.objects.get_or_create(
-        minute="15", hour="3", day_of_week="*", day_of_month="*", month_of_year="*"
-    )
-    PeriodicTask.objects.get_or_create(name=NAME, defaults={"task": TASK, "crontab": daily})
-
-
-def remove_schedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=NAME).delete()
+from lib.beat import daily_task
 
 
 class Migration(migrations.Migration):
@@ -26,4 +12,11 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(create_schedule, remove_schedule)]
+    operations = [
+        daily_task(
+            "Destroy unverified Privacy Act requests",
+            "access_requests.tasks.destroy_unverified_requests",
+            hour=3,
+            minute=15,
+        ),
+    ]

@@ -4,23 +4,7 @@ deployment that runs the audit purge on its own enables it in the admin (Periodi
 
 from django.db import migrations
 
-TASK = "audit.tasks.purge_audit"
-NAME = "Purge audit records past their retention rule"
-
-
-def create_schedule(apps, schema_editor):
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    nightly, _ = CrontabSchedule.objects.get_or_create(
-        minute="30", hour="3", day_of_week="*", day_of_month="*", month_of_year="*"
-    )
-    PeriodicTask.objects.get_or_create(
-        name=NAME, defaults={"task": TASK, "crontab": nightly, "enabled": False}
-    )
-
-
-def remove_schedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=NAME).delete()
+from lib.beat import daily_task
 
 
 class Migration(migrations.Migration):
@@ -29,4 +13,12 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(create_schedule, remove_schedule)]
+    operations = [
+        daily_task(
+            "Purge audit records past their retention rule",
+            "audit.tasks.purge_audit",
+            hour=3,
+            minute=30,
+            enabled=False,
+        ),
+    ]
