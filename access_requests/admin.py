@@ -54,7 +54,7 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
         received = datetime.datetime.combine(data["received_on"], datetime.time(9))
         fields = {name: data[name] for name in StaffIntakeForm.Meta.fields}
         fields["received_at"] = timezone.make_aware(received)
-        saved = record_request(
+        saved, _created = record_request(
             fields=fields, identifiers=form.given_identifiers(), actor=request.user
         )
         # The admin's "added" message and redirect name the new request.

@@ -30,6 +30,8 @@ class RequestKind(models.TextChoices):
 
 class RequestStatus(models.TextChoices):
     UNVERIFIED = "unverified", "Awaiting e-mail verification"
+    # FOIA.gov's `testing: true`: kept apart, never worked (issue 11, item 5).
+    TESTING = "testing", "Test delivery from FOIA.gov (never worked)"
     RECEIVED = "received", "Received"
     IN_PROGRESS = "in_progress", "In progress"
     ANSWERED = "answered", "Answered (appeal period open)"
@@ -62,7 +64,35 @@ class PrivacyActRequestQuerySet(RecordQuerySet):
     def pending(self) -> PrivacyActRequestQuerySet:
         """Requests open: received, being worked, answered while an appeal may still
         come, or under appeal. Not those awaiting e-mail verification (never worked)."""
-        return self.exclude(status__in=[RequestStatus.CLOSED, RequestStatus.UNVERIFIED])
+        return self.exclude(status__in=NOT_OPEN)
+
+
+# Statuses of requests nobody works: closed, awaiting verification, a portal's test.
+NOT_OPEN = (RequestStatus.CLOSED, RequestStatus.UNVERIFIED, RequestStatus.TESTING)
+
+
+class FoiaComponent(models.Model):
+    """An agency component that receives requests from the national FOIA portal
+    (FOIA.gov Agency API 1.1.0): the portal posts to
+    /api/foia/v1/components/<number>/requests/. Configured per agency in the admin."""
+
+    number = models.PositiveIntegerField(
+        unique=True, help_text="The component id FOIA.gov puts in the request's address."
+    )
+    name = models.CharField(max_length=200)
+    # Notice.agency of the systems this component's requests are about.
+    agency = models.CharField(max_length=200)
+    # The systems a request through this component is taken to ask about, until staff
+    # correct it (slugs of the catalogue's notices).
+    systems = models.JSONField(default=list)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = "FOIA.gov component"
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
 
 
 class PrivacyActRequest(EncryptedRecord):
@@ -95,7 +125,24 @@ class PrivacyActRequest(EncryptedRecord):
         max_length=200, blank=True, help_text="The name typed under the 28 U.S.C. 1746 declaration."
     )
     declared_on = models.DateField(null=True, blank=True)
+    # What the office needs from the requester, shown on the status page.
+    asked_of_requester = EncryptedTextField(max_length=2000, blank=True)
     received_at = models.DateTimeField(default=timezone.now)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    # A verification link carries this; verifying clears it, so a link works once.
+    verification_nonce = models.CharField(max_length=32, blank=True, editable=False)
+    # SHA-256 of the status page's token (the token itself is only in the requester's
+    # link): a copy of the database opens no status page; a new token revokes the old.
+    status_token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    # Keyed digest of what was asked (contact, kind, systems, identifiers, words), so a
+    # second identical submission within a day is joined to the first (issue 11, item 6).
+    submission_digest = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    # Requests delivered by FOIA.gov: the component and the portal's own request_id, on
+    # which delivery is idempotent (the portal may deliver a request up to five times).
+    foia_component = models.ForeignKey(
+        FoiaComponent, on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
+    )
+    foia_request_id = models.CharField(max_length=64, blank=True, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True)
     # The person the request was matched to, once identity is verified. SET_NULL: a
     # closed request's file outlives the records it was about (its own schedule).
@@ -117,11 +164,47 @@ class PrivacyActRequest(EncryptedRecord):
                 condition=models.Q(status="closed", closed_at__isnull=False)
                 | (~models.Q(status="closed") & models.Q(closed_at__isnull=True)),
                 name="request_closed_when_closed_at",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["foia_component", "foia_request_id"],
+                condition=~models.Q(foia_request_id=""),
+                name="one_request_per_foia_request_id",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Privacy Act request {self.tracking_number}"
+
+
+class DocumentRole(models.TextChoices):
+    CONSENT = "consent", "Written consent of the person the request is about"
+    IDENTITY = "identity", "Proof of identity"
+    FOIA_PDF = "foia_pdf", "The request as FOIA.gov rendered it (PDF)"
+    SUPPORTING = "supporting", "Supporting documentation"
+
+
+class RequestDocument(models.Model):
+    """A file that came with a request (a consent, FOIA.gov's PDF, an attachment),
+    encrypted under the request's own data key (keystore.crypto.encrypt_bytes): it is
+    destroyed with the request, key and all. Written by access_requests.documents."""
+
+    request = models.ForeignKey(
+        PrivacyActRequest, on_delete=models.CASCADE, related_name="documents"
+    )
+    role = models.CharField(max_length=12, choices=DocumentRole.choices)
+    # The type found in the content (never the name's extension nor the sender's word).
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    # nonce || AES-GCM(request's data key, file name / content); see documents.py.
+    sealed_name = models.BinaryField()
+    sealed_content = models.BinaryField()
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} #{self.pk}"
 
 
 class RequestEvent(models.Model):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from access_requests.documents import attach_document
 from access_requests.identifiers import requester_identifier_names
 from access_requests.models import (
     PrivacyActRequest,
@@ -16,7 +19,13 @@ from access_requests.models import (
     RequestStatus,
     new_tracking_number,
 )
+from access_requests.verification import new_verification_nonce
+from keystore.crypto import blind_index
+from lib.normalize import NORMALIZERS
 from sorn.models import SystemOfRecords
+
+# A second submission of the same request within this time is joined to the first.
+DUPLICATE_WINDOW = datetime.timedelta(days=1)
 
 
 def identifiers_of_systems(slugs: Iterable[str]) -> dict[str, list[str]]:
@@ -31,22 +40,83 @@ def identifiers_of_systems(slugs: Iterable[str]) -> dict[str, list[str]]:
     }
 
 
+def submission_digest(fields: Mapping[str, Any], identifiers: Mapping[str, str]) -> str:
+    """A keyed digest (the blind-index key) of what a submission asks: who (e-mail, or
+    name when there is none), what kind, of which systems, with which identifiers and
+    words. Equal submissions have equal digests; the digest tells nothing else."""
+
+    def norm(kind: str, value: str) -> str:
+        try:
+            return NORMALIZERS[kind](value)
+        except (KeyError, ValueError):
+            return " ".join(str(value).split()).casefold()
+
+    canonical = {
+        "who": norm("email", fields.get("requester_email") or "")
+        or norm("name", fields.get("requester_name") or ""),
+        "kind": fields.get("kind", ""),
+        "systems": sorted(fields.get("systems") or []),
+        "about": norm("name", fields.get("on_behalf_of") or ""),
+        "ids": {k: norm(k, v) for k, v in sorted(identifiers.items())},
+        "words": " ".join(str(fields.get("description") or "").split()).casefold(),
+    }
+    return blind_index("request", json.dumps(canonical, sort_keys=True))
+
+
+def earlier_same_request(digest: str) -> PrivacyActRequest | None:
+    """The same request submitted within DUPLICATE_WINDOW and not closed, if any. By when
+    it was entered (its "received" event), not its received date: a letter typed in twice
+    on one day is one request whatever day it arrived."""
+    since = timezone.now() - DUPLICATE_WINDOW
+    return (
+        PrivacyActRequest.objects.filter(
+            submission_digest=digest, events__event="received", events__at__gte=since
+        )
+        .exclude(status=RequestStatus.CLOSED)
+        .order_by("received_at")
+        .first()
+    )
+
+
 def record_request(
-    *, fields: Mapping[str, Any], identifiers: Mapping[str, str], actor=None
-) -> PrivacyActRequest:
-    """A new request with its first history event, in one transaction. `fields` are the
-    model's own (kind, systems, channel, contact, declaration, received_at ...);
-    `identifiers` the values given, by identifier name. A request typed in by staff
-    from post, e-mail, fax or telephone is received at once; one from the web form
+    *,
+    fields: Mapping[str, Any],
+    identifiers: Mapping[str, str],
+    actor=None,
+    documents: Iterable[tuple[str, str, bytes]] = (),
+) -> tuple[PrivacyActRequest, bool]:
+    """A new request with its first history event and its files, in one transaction; or,
+    when the same request came within a day, the earlier one (with an event saying it
+    came again). Returns (request, created). `fields` are the model's own (kind,
+    systems, channel, contact, declaration, received_at ...); `identifiers` the values
+    given, by identifier name; `documents` (role, file name, content), each checked by
+    access_requests.documents (ValidationError: nothing saved). A request typed in by
+    staff from post, e-mail, fax or telephone is received at once; one from the web form
     waits for its e-mail to be verified."""
+    digest = submission_digest(fields, identifiers)
+    with transaction.atomic():
+        earlier = earlier_same_request(digest)
+        if earlier is not None:
+            channel = RequestChannel(fields.get("channel", RequestChannel.WEB))
+            RequestEvent.objects.create(
+                request=earlier,
+                actor=actor,
+                event="resubmitted",
+                what=f"The same request came again by {channel.label.lower()}; joined to this one",
+            )
+            return earlier, False
     request = PrivacyActRequest(**fields)
     request.identifiers = json.dumps(dict(identifiers), sort_keys=True)
+    request.submission_digest = digest
     if request.channel == RequestChannel.WEB:
         request.status = RequestStatus.UNVERIFIED
+        request.verification_nonce = new_verification_nonce()
     for _ in range(20):
         try:
             with transaction.atomic():
                 request.save()
+                for role, name, content in documents:
+                    attach_document(request, role, name, content)
                 RequestEvent.objects.create(
                     request=request,
                     actor=actor,
@@ -54,7 +124,7 @@ def record_request(
                     what=f"Received by {request.get_channel_display().lower()}"
                     + (f", entered by {actor.get_username()}" if actor is not None else ""),
                 )
-                return request
+                return request, True
         except IntegrityError:  # a tracking number drawn twice: draw again
             request.pk = None
             request.tracking_number = new_tracking_number()

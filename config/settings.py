@@ -282,6 +282,14 @@ else:
         "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = False
+
+# The cache holds rate-limit counters (issue 11, item 6): Redis when there is one, shared
+# by every web process; the process's own memory in the embedded default.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -314,6 +322,14 @@ RETENTION_REQUIRE_APPROVAL = env_bool("RETENTION_REQUIRE_APPROVAL", False)
 # Issue 11: a web request whose e-mail link is not followed within these days is
 # destroyed (access_requests.tasks.destroy_unverified_requests).
 UNVERIFIED_REQUEST_DAYS = env_int("UNVERIFIED_REQUEST_DAYS", 7, minimum=1)
+# A verification link works this many hours (and once); never longer than the request is kept.
+REQUEST_VERIFICATION_HOURS = min(
+    env_int("REQUEST_VERIFICATION_HOURS", 72, minimum=1), UNVERIFIED_REQUEST_DAYS * 24
+)
+# Issue 11, item 6: submissions of the public request form allowed per client address and
+# per e-mail address, as django-ratelimit rates ("count/period").
+REQUEST_RATE_PER_ADDRESS = env_str("REQUEST_RATE_PER_ADDRESS", "10/h")
+REQUEST_RATE_PER_EMAIL = env_str("REQUEST_RATE_PER_EMAIL", "3/h")
 # How far past today a purge's as-of date may be (0: today at the latest). Plans may look
 # further ahead; a purge ahead of the calendar would destroy records early.
 RETENTION_MAX_FUTURE_DAYS = env_int("RETENTION_MAX_FUTURE_DAYS", 0)

@@ -20,17 +20,19 @@ pytestmark = pytest.mark.django_db(databases=["default", "keystore"], transactio
 
 
 def web_request(days_ago: float) -> PrivacyActRequest:
-    return record_request(
+    request, created = record_request(
         fields={
             "kind": "access",
             "systems": ["usps-810-300"],
             "channel": "web",
             "requester_name": "Wren Example",
-            "requester_email": "wren@example.org",
+            "requester_email": f"wren{days_ago}@example.org",
             "received_at": timezone.now() - datetime.timedelta(days=days_ago),
         },
-        identifiers={"email": "wren@example.org"},
+        identifiers={"email": f"wren{days_ago}@example.org"},
     )
+    assert created
+    return request
 
 
 @pytest.mark.django_db(databases=["default", "keystore"], serialized_rollback=True)

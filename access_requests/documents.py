@@ -1,0 +1,89 @@
+"""Files that come with a request: checked from their content, kept encrypted under the
+request's own data key, destroyed with it (issue 11, item 2).
+
+Only PDF, PNG and JPEG are taken, at most 10 MB each; the type is read from the file's
+first bytes (the `filetype` package), never from its name or the sender's word, so a
+program renamed `consent.pdf` is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+
+from access_requests.models import DocumentRole, PrivacyActRequest, RequestDocument
+from keystore.crypto import decrypt_bytes, encrypt_bytes
+from keystore.fields import record_data_keys
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+ACCEPTED_TYPES = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG"}
+ACCEPTED_WORDS = "PDF, PNG or JPEG"
+MAX_NAME_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file read back: its name, the type found in it and its bytes."""
+
+    name: str
+    content_type: str
+    content: bytes
+
+
+def checked_type(content: bytes, name: str = "the file") -> str:
+    """The file's type as its content shows it, or ValidationError saying what is wrong
+    (in words a requester can act on, naming the file only by what they called it)."""
+    if not content:
+        raise ValidationError(f"{name} is empty.", code="empty")
+    if len(content) > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            f"{name} is {filesizeformat(len(content))}; the most a file may be is "
+            f"{filesizeformat(MAX_DOCUMENT_BYTES)}.",
+            code="too_big",
+        )
+    kind = filetype.guess(content[:8192])
+    mime = kind.mime if kind else None
+    if mime not in ACCEPTED_TYPES:
+        raise ValidationError(
+            f"{name} is not a {ACCEPTED_WORDS} file (whatever its name says).", code="type"
+        )
+    return mime
+
+
+def _aad(request: PrivacyActRequest, part: str) -> str:
+    # Bound to the request's number, so a sealed file moved to another request (under the
+    # same key or not) does not decrypt.
+    return f"access_requests.RequestDocument.{part}:{request.tracking_number}"
+
+
+def attach_document(
+    request: PrivacyActRequest, role: DocumentRole | str, name: str, content: bytes
+) -> RequestDocument:
+    """Check and store one file under the request's data key. The request must be saved
+    (it has its key); call inside the transaction that saves the request, so a request is
+    never kept without the files it came with, nor files without their request."""
+    content_type = checked_type(content, name or "the file")
+    key = record_data_keys(request)[request.data_key_id]
+    return RequestDocument.objects.create(
+        request=request,
+        role=role,
+        content_type=content_type,
+        size=len(content),
+        sealed_name=encrypt_bytes(
+            (name or "file")[:MAX_NAME_CHARS].encode(), key, _aad(request, "name")
+        ),
+        sealed_content=encrypt_bytes(content, key, _aad(request, "content")),
+    )
+
+
+def read_document(document: RequestDocument) -> Document:
+    request = document.request
+    key = record_data_keys(request)[request.data_key_id]
+    return Document(
+        name=decrypt_bytes(document.sealed_name, key, _aad(request, "name")).decode(),
+        content_type=document.content_type,
+        content=decrypt_bytes(document.sealed_content, key, _aad(request, "content")),
+    )

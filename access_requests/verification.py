@@ -1,0 +1,125 @@
+"""Proving the e-mail address and reaching the status page (issue 11, item 3).
+
+A web request waits for its sender to follow a link sent to the address given: signed
+(Django's signing, under SECRET_KEY), expiring (REQUEST_VERIFICATION_HOURS) and
+single-use (it carries a nonce that verifying clears). Verifying gives the request its
+status page, reached by an unguessable token of which only the SHA-256 is kept; issuing a
+new token revokes the old one.
+
+Nothing here says whether anyone has records: a link fails in the same words whether it
+was altered, expired, already used or its request destroyed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+
+from access_requests.models import PrivacyActRequest, RequestEvent, RequestStatus
+
+VERIFY_SALT = "access_requests.verify"
+STATUS_TOKEN_BYTES = 32
+
+
+class VerificationFailed(Exception):
+    """A verification link that does not verify; `reason` is for the log, never shown."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def new_verification_nonce() -> str:
+    return secrets.token_hex(16)
+
+
+def verification_token(request: PrivacyActRequest) -> str:
+    """The signed part of the verification link: the request's number and its nonce."""
+    return signing.dumps({"r": request.pk, "n": request.verification_nonce}, salt=VERIFY_SALT)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_status_token(request: PrivacyActRequest, actor=None) -> str:
+    """A new status-page token for the request (the old one stops working). Returned once,
+    to be put in the requester's link; only its hash is kept."""
+    token = secrets.token_urlsafe(STATUS_TOKEN_BYTES)
+    had_one = bool(request.status_token_hash)
+    request.status_token_hash = _hash(token)
+    request.save(update_fields=["status_token_hash"])
+    RequestEvent.objects.create(
+        request=request,
+        actor=actor,
+        event="status_link",
+        what="New status page link issued; the earlier one no longer works"
+        if had_one
+        else "Status page link issued",
+    )
+    return token
+
+
+def revoke_status_token(request: PrivacyActRequest, actor=None) -> None:
+    request.status_token_hash = ""
+    request.save(update_fields=["status_token_hash"])
+    RequestEvent.objects.create(
+        request=request, actor=actor, event="status_link", what="Status page link revoked"
+    )
+
+
+def request_by_status_token(token: str) -> PrivacyActRequest | None:
+    """The request whose status page this token opens, or None (tampered, revoked, or its
+    request destroyed). Looked up by the token's hash: equal hashes or nothing."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        PrivacyActRequest.objects.filter(status_token_hash=_hash(token))
+        .exclude(status_token_hash="")
+        .first()
+    )
+
+
+@transaction.atomic
+def verify(token: str) -> tuple[PrivacyActRequest, str]:
+    """Verify the request a link names: it becomes received (its clock starts now, when
+    it is complete: 31 CFR 1.26(f)) and gets its status page. Returns the request and the
+    status token. Raises VerificationFailed otherwise."""
+    try:
+        payload = signing.loads(
+            token, salt=VERIFY_SALT, max_age=settings.REQUEST_VERIFICATION_HOURS * 3600
+        )
+    except signing.SignatureExpired as exc:
+        raise VerificationFailed("expired") from exc
+    except signing.BadSignature as exc:
+        raise VerificationFailed("altered") from exc
+    if not isinstance(payload, dict) or not isinstance(payload.get("n"), str):
+        raise VerificationFailed("altered")
+    request = (
+        PrivacyActRequest.objects.select_for_update()
+        .filter(pk=payload.get("r"), status=RequestStatus.UNVERIFIED)
+        .first()
+    )
+    if (
+        request is None
+        or not request.verification_nonce
+        or not secrets.compare_digest(request.verification_nonce, payload["n"])
+    ):
+        raise VerificationFailed("used or unknown")
+    now = timezone.now()
+    request.status = RequestStatus.RECEIVED
+    request.verified_at = now
+    # The statutory clocks run from receipt of a complete request: for a web request,
+    # the moment its sender proved the address.
+    request.received_at = now
+    request.verification_nonce = ""
+    request.save(update_fields=["status", "verified_at", "received_at", "verification_nonce"])
+    RequestEvent.objects.create(
+        request=request, event="verified", what="E-mail address verified; request received"
+    )
+    return request, issue_status_token(request)
