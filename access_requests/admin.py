@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.urls import reverse
 from django.utils import timezone
 
 from access_requests.forms import StaffIntakeForm
+from access_requests.mail import send_status_link
 from access_requests.models import PrivacyActRequest, RequestEvent
 from access_requests.services import record_request
+from access_requests.verification import issue_status_token
 from audit.admin import RoleRestrictedAdmin
 from sorn.admin import ReadOnlyInline
 from sorn.constants import Role
@@ -54,9 +57,28 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
         received = datetime.datetime.combine(data["received_on"], datetime.time(9))
         fields = {name: data[name] for name in StaffIntakeForm.Meta.fields}
         fields["received_at"] = timezone.make_aware(received)
-        saved, _created = record_request(
+        saved, created = record_request(
             fields=fields, identifiers=form.given_identifiers(), actor=request.user
         )
+        if not created:
+            messages.warning(
+                request,
+                f"The same request was entered in the last day as {saved.tracking_number}; "
+                "this one was joined to it.",
+            )
+        else:
+            # The same status page as a web request: e-mailed when there is an address,
+            # otherwise shown once here, to be sent by post.
+            token = issue_status_token(saved, actor=request.user)
+            link = request.build_absolute_uri(reverse("access_requests:status", args=[token]))
+            if saved.requester_email:
+                send_status_link(saved, link)
+                messages.info(request, "The requester was e-mailed the status page link.")
+            else:
+                messages.info(
+                    request,
+                    f"Status page link, shown once (send it to the requester): {link}",
+                )
         # The admin's "added" message and redirect name the new request.
         obj.pk, obj.tracking_number = saved.pk, saved.tracking_number
 

@@ -13,8 +13,12 @@ notice's agency has no rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import holidays
 
 from access_requests.constants import ClockParty, ClockStep, DayCount
 
@@ -48,6 +52,12 @@ class AgencyClocks:
     limits: tuple[TimeLimit, ...]
     appeal: str  # where and how a refusal is appealed, in plain words (no full stop)
     appeal_citation: str
+    # The first step a request of each kind is on the clock for (request kind → step);
+    # "*" for every kind not named.
+    first_steps: Mapping[str, ClockStep] = field(default_factory=dict)
+
+    def first_step(self, kind: str) -> TimeLimit:
+        return self.limit(self.first_steps.get(kind, self.first_steps["*"]))
 
     def limit(self, step: ClockStep) -> TimeLimit:
         for limit in self.limits:
@@ -92,6 +102,8 @@ USPS = AgencyClocks(
     ),
     appeal="Appeal in writing to the General Counsel of the Postal Service",
     appeal_citation="39 CFR 266",
+    # Every request is first acknowledged within 10 working days.
+    first_steps={"*": ClockStep.ACKNOWLEDGMENT},
 )
 
 TREASURY_MINT = AgencyClocks(
@@ -154,6 +166,12 @@ TREASURY_MINT = AgencyClocks(
     appeal="Appeal in writing to the Mint within 35 days of the decision; the Mint's "
     "Disclosure Officer, whose address the notice publishes, can tell you where to send it",
     appeal_citation="31 CFR 1.27(e)",
+    # 31 CFR 1.26(g)(1): notification and access are decided within 30 working days;
+    # 1.27: an amendment request is acknowledged within 10.
+    first_steps={
+        "*": ClockStep.ACCESS_DETERMINATION,
+        "amendment": ClockStep.AMENDMENT_ACKNOWLEDGMENT,
+    },
 )
 
 AGENCY_CLOCKS: tuple[AgencyClocks, ...] = (USPS, TREASURY_MINT)
@@ -170,3 +188,45 @@ def clocks_for(agency: str) -> AgencyClocks:
 def agencies_without_clocks(agencies: Iterable[str]) -> list[str]:
     known = {clocks.agency for clocks in AGENCY_CLOCKS}
     return sorted({agency for agency in agencies if agency not in known})
+
+
+@lru_cache(maxsize=16)
+def federal_holidays(year: int) -> frozenset[datetime.date]:
+    """U.S. federal holidays of a year, observed days included, from the `holidays`
+    package's maintained calendar (issue 12: not a hand-typed list)."""
+    return frozenset(holidays.country_holidays("US", years=year))
+
+
+def is_working_day(day: datetime.date) -> bool:
+    return day.weekday() < 5 and day not in federal_holidays(day.year)
+
+
+def add_days(start: datetime.date, count: int, days: DayCount) -> datetime.date:
+    """The day `count` days after `start`, counted as the regulation counts them: every
+    day, or working days only (the first working day after `start` is day 1)."""
+    if days == DayCount.CALENDAR:
+        return start + datetime.timedelta(days=count)
+    day = start
+    while count > 0:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day):
+            count -= 1
+    return day
+
+
+@dataclass(frozen=True)
+class Deadline:
+    agency: AgencyClocks
+    limit: TimeLimit
+    due: datetime.date
+
+
+def first_deadlines(agencies: Iterable[str], kind: str, start: datetime.date) -> list[Deadline]:
+    """Each agency's first deadline for a request of `kind` received (complete) on
+    `start`: what the requester can expect, and by when."""
+    deadlines = []
+    for agency in dict.fromkeys(agencies):
+        clocks = clocks_for(agency)
+        limit = clocks.first_step(kind)
+        deadlines.append(Deadline(clocks, limit, add_days(start, limit.limit, limit.days)))
+    return deadlines

@@ -1,14 +1,19 @@
-"""The fields and rules of a Privacy Act request, shared by staff intake (and next, the
-public form): the systems chosen decide which identifiers are asked for."""
+"""The fields and rules of a Privacy Act request, one set for both ways in: the public
+form (/privacy/requests/new/) and staff intake in the admin. The systems chosen decide
+which identifiers are asked for (each notice's retrievability)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from django import forms
 from django.utils import timezone
 
+from access_requests.documents import MAX_NAME_CHARS, checked_type
 from access_requests.identifiers import IDENTIFIER_WORDS
-from access_requests.models import PrivacyActRequest, RequestChannel
+from access_requests.models import DECLARATION, PrivacyActRequest, RequestChannel, RequestKind
 from access_requests.services import identifiers_of_systems
+from lib.normalize import NORMALIZERS
 from sorn.models import SystemOfRecords
 
 # Identifiers every requester is asked for as contact details, not as separate fields.
@@ -23,6 +28,11 @@ STAFF_CHANNELS = [
     for value, label in RequestChannel.choices
     if value not in (RequestChannel.WEB, RequestChannel.FOIA_GOV)
 ]
+ALL_SYSTEMS = "all"
+# Length limits of what a requester types (issue 11, item 6); the model's own limits
+# where it has them.
+IDENTIFIER_MAX_CHARS = 200
+AMENDMENT_PART_MAX_CHARS = 1500
 
 
 def system_choices() -> list[tuple[str, str]]:
@@ -34,7 +44,49 @@ def system_choices() -> list[tuple[str, str]]:
     ]
 
 
-class StaffIntakeForm(forms.ModelForm):
+def identifier_field(name: str, systems_asking: Iterable[str] = ()) -> forms.CharField:
+    asking = ", ".join(systems_asking)
+    return forms.CharField(
+        label=IDENTIFIER_WORDS[name].capitalize(),
+        max_length=IDENTIFIER_MAX_CHARS,
+        required=False,
+        help_text=f"Used to search {asking}." if asking else "",
+    )
+
+
+class RequestRules:
+    """The checks every request gets, whichever way it came in: at least one identifier
+    beyond the name for each system asked (the name alone finds no one), no identifier
+    that none of the systems is searched by, no date in the future."""
+
+    def given_identifiers(self) -> dict[str, str]:
+        data = self.cleaned_data
+        given = {name: (data.get(f"id_{name}") or "").strip() for name in IDENTIFIER_FIELDS}
+        given.update({name: (data.get(field) or "").strip() for name, field in CONTACT.items()})
+        return {name: value for name, value in given.items() if value}
+
+    def check_request(self, cleaned: dict, dates: Iterable[str]) -> None:
+        today = timezone.localdate()
+        for name in dates:
+            day = cleaned.get(name)
+            if day and day > today:
+                self.add_error(name, "This date is in the future.")
+        systems = cleaned.get("systems") or []
+        asked = identifiers_of_systems(systems)
+        given = self.given_identifiers()
+        names = dict(system_choices())
+        for name in IDENTIFIER_FIELDS:
+            if name in given and not any(name in asked.get(s, []) for s in systems):
+                self.add_error(f"id_{name}", "None of the chosen systems is searched by this.")
+        for slug in systems:
+            # Each system's notice retrieves by these; the name alone finds no one.
+            beyond_name = [n for n in asked.get(slug, []) if n != "name"]
+            if beyond_name and not any(n in given for n in beyond_name):
+                words = ", ".join(IDENTIFIER_WORDS[n] for n in beyond_name)
+                self.add_error("systems", f"{names[slug]}: give at least one of: {words}.")
+
+
+class StaffIntakeForm(RequestRules, forms.ModelForm):
     """A request that came by post, e-mail, fax or telephone, as a privacy officer types
     it in: the same fields and rules as the web form, with the channel and the date it
     was received."""
@@ -57,35 +109,179 @@ class StaffIntakeForm(forms.ModelForm):
         for name in ("requester_name", "declared_name", "declared_on"):
             self.fields[name].required = True
         for name in IDENTIFIER_FIELDS:
-            self.fields[f"id_{name}"] = forms.CharField(
-                label=IDENTIFIER_WORDS[name].capitalize(), max_length=200, required=False
-            )
-
-    def given_identifiers(self) -> dict[str, str]:
-        data = self.cleaned_data
-        given = {name: data.get(f"id_{name}", "").strip() for name in IDENTIFIER_FIELDS}
-        given.update({name: (data.get(field) or "").strip() for name, field in CONTACT.items()})
-        return {name: value for name, value in given.items() if value}
+            self.fields[f"id_{name}"] = identifier_field(name)
 
     def clean(self):
         cleaned = super().clean()
-        today = timezone.localdate()
-        for name in ("declared_on", "received_on"):
-            day = cleaned.get(name)
-            if day and day > today:
-                self.add_error(name, "This date is in the future.")
-        systems = cleaned.get("systems") or []
-        asked = identifiers_of_systems(systems)
-        given = self.given_identifiers()
-        for name in IDENTIFIER_FIELDS:
-            if name in given and not any(name in asked.get(s, []) for s in systems):
-                self.add_error(f"id_{name}", "None of the chosen systems is searched by this.")
-        for slug in systems:
-            # Each system's notice retrieves by these; the name alone finds no one.
-            beyond_name = [n for n in asked.get(slug, []) if n != "name"]
-            if beyond_name and not any(n in given for n in beyond_name):
-                words = ", ".join(IDENTIFIER_WORDS[n] for n in beyond_name)
-                self.add_error(
-                    "systems", f"{dict(system_choices())[slug]}: give at least one of: {words}."
-                )
+        self.check_request(cleaned, dates=("declared_on", "received_on"))
         return cleaned
+
+
+# The public form ------------------------------------------------------------------------
+
+KIND_CHOICES = [
+    (RequestKind.NOTIFICATION, "Find out whether a system holds records about me"),
+    (RequestKind.ACCESS, "Get a copy of my records"),
+    (RequestKind.AMENDMENT, "Correct a record about me that is wrong"),
+    (RequestKind.ACCOUNTING, "Find out who my records were given to"),
+]
+KIND_HINTS = {
+    RequestKind.NOTIFICATION: "A notification request (5 U.S.C. 552a(f)(1)).",
+    RequestKind.ACCESS: "An access request (5 U.S.C. 552a(d)(1)).",
+    RequestKind.AMENDMENT: "An amendment request (5 U.S.C. 552a(d)(2)).",
+    RequestKind.ACCOUNTING: "An accounting of disclosures (5 U.S.C. 552a(c)(3)).",
+}
+
+
+class ChooseRequestForm(forms.Form):
+    """Step 1: what kind of request, of which systems. Nothing is stored; it decides what
+    step 2 asks for."""
+
+    kind = forms.ChoiceField(
+        label="What do you want to do?", choices=KIND_CHOICES, widget=forms.RadioSelect
+    )
+    systems = forms.MultipleChoiceField(
+        label="Which systems of records?",
+        help_text="Choose every system you think may hold records about you, or all of them.",
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["systems"].choices = [
+            (ALL_SYSTEMS, "All systems listed here"),
+            *system_choices(),
+        ]
+
+    def clean_systems(self) -> list[str]:
+        chosen = self.cleaned_data["systems"]
+        every = [slug for slug, _ in system_choices()]
+        return every if ALL_SYSTEMS in chosen else [s for s in every if s in chosen]
+
+
+class PublicRequestForm(RequestRules, forms.Form):
+    """Step 2, for the kind and systems chosen in step 1: only the identifiers those
+    systems' notices retrieve by, contact details, the amendment's three questions, a
+    consent for a request made for someone else, and the 28 U.S.C. 1746 declaration."""
+
+    kind = forms.ChoiceField(choices=KIND_CHOICES, widget=forms.HiddenInput)
+    systems = forms.MultipleChoiceField(widget=forms.MultipleHiddenInput, choices=())
+    requester_name = forms.CharField(label="Your full name", max_length=200)
+    requester_email = forms.EmailField(
+        label="Your e-mail address",
+        max_length=254,
+        help_text="We send a link to this address; the request goes ahead only when you follow it.",
+    )
+    requester_phone = forms.CharField(label="Your phone number", max_length=40, required=False)
+    requester_address = forms.CharField(
+        label="Your mailing address", max_length=500, required=False, widget=forms.Textarea
+    )
+    on_behalf_of = forms.CharField(
+        label="If you are asking for someone else: their full name",
+        max_length=200,
+        required=False,
+        help_text="Leave empty if the request is about you.",
+    )
+    consent = forms.FileField(
+        label="Their signed consent",
+        required=False,
+        help_text="Needed when you ask for someone else: their written, signed consent "
+        "(PDF, PNG or JPEG, at most 10 MB).",
+    )
+    declared_name = forms.CharField(
+        label="Type your full name to sign",
+        max_length=200,
+        help_text="The same name as above.",
+    )
+    declared_on = forms.DateField(
+        label="Date", widget=forms.DateInput(attrs={"type": "date"}), help_text="Today's date."
+    )
+    declaration = forms.BooleanField(label="")
+    # A field people never see and bots fill in (issue 11, item 6).
+    website = forms.CharField(label="Leave this field empty", required=False, max_length=200)
+
+    def __init__(self, *args, kind: str, systems: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["systems"].choices = system_choices()
+        names = dict(system_choices())
+        asked = identifiers_of_systems(systems)
+        for name in IDENTIFIER_FIELDS:
+            asking = [names[s].split(" ", 1)[0] for s in systems if name in asked.get(s, [])]
+            if asking:
+                self.fields[f"id_{name}"] = identifier_field(name, asking)
+        if kind == RequestKind.AMENDMENT:
+            for name, label, hint in (
+                ("amend_record", "Which record is wrong?", "For example: the order, "
+                 "the date, the system."),
+                ("amend_wrong", "What is wrong in it?", ""),
+                ("amend_should_say", "What should it say?", ""),
+            ):  # fmt: skip
+                self.fields[name] = forms.CharField(
+                    label=label,
+                    help_text=hint,
+                    max_length=AMENDMENT_PART_MAX_CHARS,
+                    widget=forms.Textarea,
+                )
+        else:
+            self.fields["description"] = forms.CharField(
+                label="Anything else that helps us find your records (optional)",
+                max_length=2000,
+                required=False,
+                widget=forms.Textarea,
+            )
+        today = timezone.localdate()
+        self.fields["declared_on"].initial = today
+        self.fields["declaration"].label = DECLARATION.format(date="the date above")
+        # Move the declaration to the end, after the fields added above.
+        for name in ("declared_name", "declared_on", "declaration", "website"):
+            self.fields[name] = self.fields.pop(name)
+
+    def clean_consent(self):
+        upload = self.files.get(self.add_prefix("consent"))
+        if not upload:
+            return None
+        name = (upload.name or "the file")[:MAX_NAME_CHARS]
+        content = upload.read(upload.size + 1 if upload.size is not None else -1)
+        checked_type(content, name)
+        return (name, content)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_request(cleaned, dates=("declared_on",))
+        for_someone = (cleaned.get("on_behalf_of") or "").strip()
+        if for_someone and not cleaned.get("consent") and "consent" not in self.errors:
+            self.add_error("consent", "Upload the signed consent of the person you ask for.")
+        if cleaned.get("consent") and not for_someone:
+            self.add_error("on_behalf_of", "Give the name of the person whose consent this is.")
+        name, signed = cleaned.get("requester_name"), cleaned.get("declared_name")
+        if name and signed and NORMALIZERS["name"](name) != NORMALIZERS["name"](signed):
+            self.add_error("declared_name", "Type the same name as your full name above.")
+        return cleaned
+
+    @property
+    def honeypot_filled(self) -> bool:
+        return bool((self.data.get(self.add_prefix("website")) or "").strip())
+
+    def request_fields(self) -> dict:
+        data = self.cleaned_data
+        if data["kind"] == RequestKind.AMENDMENT:
+            description = (
+                f"Which record: {data['amend_record']}\n\nWhat is wrong: {data['amend_wrong']}"
+                f"\n\nWhat it should say: {data['amend_should_say']}"
+            )
+        else:
+            description = data.get("description", "")
+        return {
+            "kind": data["kind"],
+            "systems": data["systems"],
+            "channel": RequestChannel.WEB,
+            "requester_name": data["requester_name"],
+            "requester_email": data["requester_email"],
+            "requester_phone": data["requester_phone"],
+            "requester_address": data["requester_address"],
+            "on_behalf_of": data["on_behalf_of"],
+            "description": description,
+            "declared_name": data["declared_name"],
+            "declared_on": data["declared_on"],
+        }

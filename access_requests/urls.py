@@ -7,5 +7,9 @@ app_name = "access_requests"
 # Mounted at the site's root (config/urls.py): the rights page and the request pages.
 urlpatterns = [
     path("privacy/", views.rights, name="rights"),
+    path("privacy/requests/new/", views.new_request, name="new"),
+    path("privacy/requests/sent/", views.sent, name="sent"),
+    path("privacy/requests/verify/<str:token>/", views.verify_request, name="verify"),
+    path("privacy/requests/status/<str:token>/", views.request_status, name="status"),
     path("requests/", views.start, name="start"),
 ]

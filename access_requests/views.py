@@ -1,8 +1,47 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""The public side of Privacy Act requests: the rights page, the request form in two
+steps, e-mail verification and the private status page.
 
-from access_requests.clocks import WORKING_DAYS_MEANING
+Nothing here looks at records: the form takes a request, the link proves an address, the
+status page shows the request. Whether anyone has records anywhere is never part of a
+response (issue 11, item 6: no enumeration before staff have verified identity).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from access_requests.clocks import WORKING_DAYS_MEANING, first_deadlines
+from access_requests.documents import MAX_DOCUMENT_BYTES
+from access_requests.forms import ChooseRequestForm, PublicRequestForm
+from access_requests.mail import send_status_link, send_verification
+from access_requests.models import NOT_OPEN, DocumentRole, RequestStatus
 from access_requests.rights import agencies_of, published_systems
+from access_requests.services import record_request
+from access_requests.verification import (
+    VerificationFailed,
+    issue_status_token,
+    request_by_status_token,
+    verification_token,
+    verify,
+)
+from lib.normalize import NORMALIZERS
+from sorn.models import SystemOfRecords
+
+log = logging.getLogger(__name__)
+
+# A request's form fields and one file of at most 10 MB fit in this; a body beyond it is
+# refused before it is read.
+MAX_BODY_BYTES = MAX_DOCUMENT_BYTES + 512 * 1024
 
 
 def rights(request: HttpRequest) -> HttpResponse:
@@ -21,5 +60,177 @@ def rights(request: HttpRequest) -> HttpResponse:
 
 
 def start(request: HttpRequest) -> HttpResponse:
-    """Where members of the public will make Privacy Act requests (a later issue)."""
+    """Privacy Act requests: how to make one, online or on paper."""
     return render(request, "access_requests/start.html")
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """A page whose address is a secret (a verification or status token): never cached,
+    never indexed, and never sent on as a Referer to a page a link leads to."""
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _email_key(group: str, request: HttpRequest) -> str:
+    try:
+        return NORMALIZERS["email"](request.POST.get("requester_email", ""))
+    except ValueError:
+        return ""
+
+
+def _rate_limited(request: HttpRequest) -> bool:
+    """Counts this submission against its client address and its e-mail address (the
+    cache: Redis in production, the process's memory in the embedded default)."""
+    by_address = is_ratelimited(
+        request,
+        group="privacy-request-address",
+        key="ip",
+        rate=settings.REQUEST_RATE_PER_ADDRESS,
+        method="POST",
+        increment=True,
+    )
+    by_email = bool(_email_key("", request)) and is_ratelimited(
+        request,
+        group="privacy-request-email",
+        key=_email_key,
+        rate=settings.REQUEST_RATE_PER_EMAIL,
+        method="POST",
+        increment=True,
+    )
+    return by_address or by_email
+
+
+def _systems_named(slugs: list[str]) -> list[SystemOfRecords]:
+    return list(SystemOfRecords.objects.filter(slug__in=slugs).order_by("slug"))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def new_request(request: HttpRequest) -> HttpResponse:
+    """Step 1 (what and of which systems) then step 2 (only what those systems' notices
+    need). Step 1 is a GET: nothing is stored until step 2 is sent."""
+    if request.method == "POST":
+        return _submit(request)
+    if "kind" not in request.GET and "systems" not in request.GET:
+        return render(request, "access_requests/choose.html", {"form": ChooseRequestForm()})
+    choose = ChooseRequestForm(request.GET)
+    if not choose.is_valid():
+        return render(request, "access_requests/choose.html", {"form": choose})
+    kind, systems = choose.cleaned_data["kind"], choose.cleaned_data["systems"]
+    form = PublicRequestForm(initial={"kind": kind, "systems": systems}, kind=kind, systems=systems)
+    return _render_form(request, form, kind, systems)
+
+
+def _render_form(request, form, kind, systems, status=200) -> HttpResponse:
+    return render(
+        request,
+        "access_requests/request_form.html",
+        {
+            "form": form,
+            "kind_label": dict(ChooseRequestForm.base_fields["kind"].choices)[kind],
+            "systems": _systems_named(systems),
+            "change_url": reverse("access_requests:new")
+            + f"?kind={kind}"
+            + "".join(f"&systems={slug}" for slug in systems),
+        },
+        status=status,
+    )
+
+
+def _submit(request: HttpRequest) -> HttpResponse:
+    if _rate_limited(request):
+        return render(request, "access_requests/too_many.html", status=429)
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+        return render(request, "access_requests/too_big.html", status=413)
+    choose = ChooseRequestForm(request.POST)
+    if not choose.is_valid():  # the hidden kind and systems were changed: start again
+        return render(request, "access_requests/choose.html", {"form": choose}, status=400)
+    kind, systems = choose.cleaned_data["kind"], choose.cleaned_data["systems"]
+    form = PublicRequestForm(request.POST, request.FILES, kind=kind, systems=systems)
+    if form.honeypot_filled:
+        log.info("request form: honeypot filled; nothing stored")
+        return redirect("access_requests:sent")
+    if not form.is_valid():
+        return _render_form(request, form, kind, systems, status=400)
+    consent = form.cleaned_data.get("consent")
+    with transaction.atomic():
+        saved, created = record_request(
+            fields=form.request_fields(),
+            identifiers=form.given_identifiers(),
+            documents=[(DocumentRole.CONSENT, *consent)] if consent else [],
+        )
+    # The same answer and an e-mail either way: a new request, or the same one sent again
+    # (a verification link again while it waits; a new status link once it is verified).
+    if saved.status == RequestStatus.UNVERIFIED:
+        link = request.build_absolute_uri(
+            reverse("access_requests:verify", args=[verification_token(saved)])
+        )
+        send_verification(saved, link)
+    elif not created and saved.requester_email:
+        token = issue_status_token(saved)
+        link = request.build_absolute_uri(reverse("access_requests:status", args=[token]))
+        send_status_link(saved, link, again=True)
+    return redirect("access_requests:sent")
+
+
+def sent(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "access_requests/sent.html",
+        {
+            "hours": settings.REQUEST_VERIFICATION_HOURS,
+            "unverified_days": settings.UNVERIFIED_REQUEST_DAYS,
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def verify_request(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks the requester to confirm; POST verifies. A GET never verifies, so a mail
+    filter that opens links does not use up the single-use link."""
+    if request.method == "GET":
+        return _private(render(request, "access_requests/verify.html"))
+    try:
+        verified, status_token = verify(token)
+    except VerificationFailed as failure:
+        log.info("request verification refused: %s", failure.reason)
+        return _private(render(request, "access_requests/verify_failed.html", status=400))
+    link = request.build_absolute_uri(reverse("access_requests:status", args=[status_token]))
+    send_status_link(verified, link)
+    return redirect("access_requests:status", status_token)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def request_status(request: HttpRequest, token: str) -> HttpResponse:
+    """The private status page. POST sends the requester a new link (to the e-mail address
+    the request was verified with) and stops this one working."""
+    found = request_by_status_token(token)
+    if found is None:
+        return _private(render(request, "access_requests/status_unknown.html", status=404))
+    if request.method == "POST":
+        new_token = issue_status_token(found)
+        if found.requester_email:
+            link = request.build_absolute_uri(reverse("access_requests:status", args=[new_token]))
+            send_status_link(found, link)
+        return _private(render(request, "access_requests/status_relinked.html"))
+    systems = _systems_named(found.systems)
+    deadlines = []
+    if found.status not in NOT_OPEN:
+        agencies = [s.current_revision.document["agency"] for s in systems if s.current_revision]
+        received_on = timezone.localtime(found.received_at).date()
+        deadlines = first_deadlines(agencies, found.kind, received_on)
+    return _private(
+        render(
+            request,
+            "access_requests/status.html",
+            {
+                "req": found,
+                "systems": systems,
+                "deadlines": deadlines,
+                "working_days_meaning": WORKING_DAYS_MEANING,
+            },
+        )
+    )

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 def test_home_links_to_the_rights_page(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert "/privacy/" in outline(response.content.decode()).links
+    links = outline(response.content.decode()).links
+    assert "/privacy/" in links
     assert "Your Privacy Act rights" in response.content.decode()
 
 
@@ -23,7 +24,9 @@ def test_every_notice_page_links_to_the_rights_page(client, slug):
     assert f"/privacy/#{slug}" in links  # straight to the system's own part of the page
 
 
-def test_requests_placeholder_still_answers_and_links_to_the_rights_page(client):
+def test_requests_page_links_to_the_form_and_the_rights_page(client):
     response = client.get("/requests/")
     assert response.status_code == 200
-    assert "/privacy/" in outline(response.content.decode()).links
+    links = outline(response.content.decode()).links
+    assert "/privacy/" in links
+    assert "/privacy/requests/new/" in links

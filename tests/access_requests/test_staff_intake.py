@@ -53,11 +53,10 @@ def test_a_privacy_officer_enters_a_request_that_came_by_post(officer):
         "name": "Rosa Example",
         "address": "1 Example Street, Springfield, IL 62701",
     }
-    (event,) = RequestEvent.objects.filter(request=request)
-    assert (event.event, event.what) == (
-        "received",
-        "Received by post, entered by privacy_officer-test",
-    )
+    assert [(e.event, e.what) for e in RequestEvent.objects.filter(request=request)] == [
+        ("received", "Received by post, entered by privacy_officer-test"),
+        ("status_link", "Status page link issued"),
+    ]
     assert request in PrivacyActRequest.objects.pending()
 
 

@@ -544,8 +544,14 @@ def release(hold: LegalHold, user) -> None:
     hold.save()
 
 
-# Open requests; one awaiting e-mail verification is never worked and freezes nothing.
-PENDING = [s for s in RequestStatus if s not in (RequestStatus.CLOSED, RequestStatus.UNVERIFIED)]
+# Open requests; one awaiting e-mail verification, or a portal's test delivery, is never
+# worked and freezes nothing.
+PENDING = [
+    RequestStatus.RECEIVED,
+    RequestStatus.IN_PROGRESS,
+    RequestStatus.ANSWERED,
+    RequestStatus.APPEALED,
+]
 
 
 def open_request(person: Person, status: str = RequestStatus.RECEIVED) -> PrivacyActRequest:
