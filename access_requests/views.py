@@ -67,7 +67,9 @@ def start(request: HttpRequest) -> HttpResponse:
 def _private(response: HttpResponse) -> HttpResponse:
     """A page whose address is a secret (a verification or status token): never cached,
     never indexed, and never sent on as a Referer to a page a link leads to."""
-    response["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the
+    # page's own POST, which CSRF protection rightly refuses.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

@@ -186,7 +186,7 @@ def test_verification_gives_a_tracking_number_and_a_private_status_page(client):
     assert re.fullmatch(r"/privacy/requests/status/[\w-]{43}/", status_path)
     page = client.get(status_path)
     assert page.status_code == 200
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert "no-store" in page["Cache-Control"]
     text = page.content.decode()
     assert request.tracking_number in text

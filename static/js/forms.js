@@ -1,0 +1,24 @@
+// The public forms' error summary (issue 11, item 7): when a form comes back with errors
+// the summary takes focus, so a screen reader announces it first; a link in it moves focus
+// to the field it names (a fragment link alone scrolls but does not focus). An external
+// file, not inline script, so a strict Content-Security-Policy can forbid inline code.
+(function () {
+  "use strict";
+  var heading = document.getElementById("error-summary-heading");
+  if (!heading) {
+    return;
+  }
+  heading.focus();
+  heading.closest(".usa-alert").addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    if (!link) {
+      return;
+    }
+    var target = document.getElementById(link.getAttribute("href").slice(1));
+    if (target) {
+      event.preventDefault();
+      target.scrollIntoView({ block: "center" });
+      target.focus();
+    }
+  });
+})();
