@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
 
-from access_requests.forms import StaffIntakeForm
+from access_requests.forms import StaffIntakeForm, system_choices
 from access_requests.mail import send_status_link
-from access_requests.models import PrivacyActRequest, RequestEvent
+from access_requests.models import FoiaComponent, PrivacyActRequest, RequestEvent
 from access_requests.services import record_request
 from access_requests.verification import issue_status_token
 from audit.admin import RoleRestrictedAdmin
@@ -84,3 +85,33 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
 
     def save_related(self, request, form, formsets, change):
         return None  # the events are the service's, written with the request
+
+
+class FoiaComponentForm(forms.ModelForm):
+    systems = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+        help_text="The systems a request through this component is taken to ask about, "
+        "until staff correct it.",
+    )
+
+    class Meta:
+        model = FoiaComponent
+        fields = ["number", "name", "agency", "systems", "active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["systems"].choices = system_choices()
+
+
+@admin.register(FoiaComponent)
+class FoiaComponentAdmin(RoleRestrictedAdmin):
+    """The agency components FOIA.gov delivers to (access_requests/foia.py): privacy
+    officers (and only they) configure them. Never deleted (a request keeps its
+    component); a component no longer served is made inactive (its deliveries get 404)."""
+
+    viewer_roles = editor_roles = frozenset({Role.PRIVACY_OFFICER})
+    changeable = True
+    form = FoiaComponentForm
+    list_display = ["number", "name", "agency", "systems", "active"]
+    list_filter = ["active"]

@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from access_requests.documents import attach_document
 from access_requests.identifiers import requester_identifier_names
+from access_requests.kinds import kind_from_description
 from access_requests.models import (
+    FoiaComponent,
     PrivacyActRequest,
     RequestChannel,
     RequestEvent,
@@ -84,6 +86,7 @@ def record_request(
     identifiers: Mapping[str, str],
     actor=None,
     documents: Iterable[tuple[str, str, bytes]] = (),
+    join_earlier: bool = True,
 ) -> tuple[PrivacyActRequest, bool]:
     """A new request with its first history event and its files, in one transaction; or,
     when the same request came within a day, the earlier one (with an event saying it
@@ -92,10 +95,15 @@ def record_request(
     given, by identifier name; `documents` (role, file name, content), each checked by
     access_requests.documents (ValidationError: nothing saved). A request typed in by
     staff from post, e-mail, fax or telephone is received at once; one from the web form
-    waits for its e-mail to be verified."""
+    waits for its e-mail to be verified. With `join_earlier` False (FOIA.gov, idempotent
+    on the portal's own request_id instead) a request is never joined to another.
+
+    A FOIA.gov delivery whose component and request_id are already stored raises
+    IntegrityError (another delivery of it won the race; record_foia_request answers with
+    that one)."""
     digest = submission_digest(fields, identifiers)
     with transaction.atomic():
-        earlier = earlier_same_request(digest)
+        earlier = earlier_same_request(digest) if join_earlier else None
         if earlier is not None:
             channel = RequestChannel(fields.get("channel", RequestChannel.WEB))
             RequestEvent.objects.create(
@@ -126,6 +134,72 @@ def record_request(
                 )
                 return request, True
         except IntegrityError:  # a tracking number drawn twice: draw again
+            if request.foia_request_id and _foia_delivery(
+                request.foia_component_id, request.foia_request_id
+            ):
+                raise  # not the number: this FOIA.gov request is already stored
             request.pk = None
             request.tracking_number = new_tracking_number()
     raise RuntimeError("no free tracking number after 20 draws")
+
+
+def _foia_delivery(component_id: int | None, request_id: str) -> PrivacyActRequest | None:
+    return PrivacyActRequest.objects.filter(
+        foia_component_id=component_id, foia_request_id=request_id
+    ).first()
+
+
+def record_foia_request(
+    *,
+    component: FoiaComponent,
+    request_id: str,
+    fields: Mapping[str, Any],
+    identifiers: Mapping[str, str],
+    documents: Iterable[tuple[str, str, bytes]] = (),
+    testing: bool = False,
+) -> tuple[PrivacyActRequest, bool]:
+    """A request delivered by the national FOIA portal (Agency API 1.1.0), once per
+    component and portal request_id: the portal delivers a request up to five times when
+    it does not get its answer within 30 seconds, and each delivery gets the same request
+    back (created False). `fields` are the requester's (name, contact, description); the
+    kind is guessed from the description (access_requests.kinds) and the guess written
+    in the history for staff to correct; the systems are the component's. A portal test
+    (`testing`) is kept with status TESTING and never worked."""
+    request_id = str(request_id)
+    existing = _foia_delivery(component.pk, request_id)
+    if existing is not None:
+        return existing, False
+    guess = kind_from_description(str(fields.get("description") or ""))
+    documents = list(documents)
+    try:
+        with transaction.atomic():
+            request, _ = record_request(
+                fields={
+                    **fields,
+                    "kind": guess.kind,
+                    "systems": list(component.systems),
+                    "channel": RequestChannel.FOIA_GOV,
+                    "status": RequestStatus.TESTING if testing else RequestStatus.RECEIVED,
+                    "foia_component": component,
+                    "foia_request_id": request_id,
+                },
+                identifiers=identifiers,
+                documents=documents,
+                join_earlier=False,
+            )
+            because = f' (the description says "{guess.matched}")' if guess.matched else ""
+            RequestEvent.objects.create(
+                request=request,
+                event="classified",
+                what=(
+                    f"Kind set automatically to {guess.kind.value}{because}; FOIA.gov does "
+                    "not say which kind: check it and correct it if need be"
+                ),
+            )
+    except IntegrityError:
+        # Another delivery of the same request was stored between the look-up and ours.
+        existing = _foia_delivery(component.pk, request_id)
+        if existing is None:
+            raise
+        return existing, False
+    return request, True

@@ -314,6 +314,20 @@ KEYRING = parse_keyring(_keyring_text)
 AUDITLOG_LOGENTRY_MODEL = "audit.ChangeEntry"
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # set by audit.changes from trusted addresses only
 
+# FOIA.gov Agency API (access_requests/foia.py) ------------------------------------------
+
+# The shared secret the national FOIA portal sends in the FOIA-API-SECRET header. Unset
+# with DEBUG off: every delivery is refused (never an empty secret matching an empty
+# header). Unset in development: a fixed, public value, so `./dev run` can be curled.
+FOIA_API_DEVELOPMENT_SECRET = "foia-gov-development-secret"  # noqa: S105 (public, DEBUG only)
+FOIA_API_SECRET = env_secret("FOIA_API_SECRET") or (FOIA_API_DEVELOPMENT_SECRET if DEBUG else None)
+if FOIA_API_SECRET is not None and len(FOIA_API_SECRET) < 16:
+    raise ImproperlyConfigured("FOIA_API_SECRET must be at least 16 characters")
+# The largest delivery taken, in bytes: the request's PDF and its attachments come
+# base64-encoded in the JSON (a third larger than the files); each file is at most 10 MB
+# (access_requests.documents). Past it, a 413 in the spec's error shape.
+FOIA_API_MAX_BODY_SIZE = env_int("FOIA_API_MAX_BODY_SIZE", 40 * 1024 * 1024, minimum=1024)
+
 # Retention and disposal (retention/) ---------------------------------------------------
 
 # When set, the nightly purge only plans; a records officer approves each plan in the admin

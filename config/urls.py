@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.http import Http404
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from knox import views as knox_views
 from rest_framework.routers import DefaultRouter
 
 from access.api import TokenLoginView
+from access_requests.foia import receive_request
 from customers.api import CustomerViewSet
 from orders.api import MintOrderViewSet, OfflineOrderViewSet
 from sorn.api import SystemOfRecordsViewSet
@@ -37,6 +38,14 @@ urlpatterns = [
     path("admin/autocomplete/", page_not_found, {"exception": Http404()}),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_urls)),
+    # FOIA.gov's Agency API 1.1.0: machine to machine with its shared secret, outside REST
+    # framework (no session, no token, no CSRF); with or without the final slash, as the
+    # spec writes it both ways.
+    re_path(
+        r"^api/foia/v1/components/(?P<component>[0-9]{1,9})/requests/?$",
+        receive_request,
+        name="foia-requests",
+    ),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("healthz", healthz, name="healthz"),

@@ -19,6 +19,9 @@ from sorn.constants import SERVICE_ROLES, Role
 # in this order (customers first: the others hang their records on its relationships).
 PEOPLE_DEMO_APP = "customers"
 RECORD_DEMO_APPS = ("orders", "mailers", "marketing")
+# The apps whose `demo.seed_configuration()` adds their demo settings (idempotent, whatever
+# the number of customers): FOIA.gov components.
+CONFIGURATION_DEMO_APPS = ("access_requests",)
 
 
 @transaction.atomic
@@ -45,6 +48,15 @@ def seed_demo_users(password: str) -> tuple[list[str], list[str]]:
         user.groups.add(group)
         (created if was_created else existing).append(user.username)
     return created, existing
+
+
+@transaction.atomic
+def seed_demo_configuration() -> dict[str, int]:
+    """Each app's demo configuration; returns the rows created per model."""
+    counts: dict[str, int] = {}
+    for label in CONFIGURATION_DEMO_APPS:
+        counts.update(importlib.import_module(f"{label}.demo").seed_configuration())
+    return counts
 
 
 def seed_demo_records(

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sorn.demo import seed_demo_records, seed_demo_users
+from sorn.demo import seed_demo_configuration, seed_demo_records, seed_demo_users
 
 
 class Command(BaseCommand):
@@ -32,6 +32,10 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"demo users: {len(created)} created, {len(updated)} already present"
             )
+        )
+        configured = seed_demo_configuration()
+        self.stdout.write(
+            self.style.SUCCESS(f"demo configuration: {sum(configured.values())} rows created")
         )
         if customers:
             counts = seed_demo_records(customers, progress=self.stdout.write)
