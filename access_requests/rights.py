@@ -11,6 +11,7 @@ from typing import Any
 from access_requests.clocks import AgencyClocks, clocks_for
 from access_requests.identifiers import requester_identifiers
 from sorn.models import SystemOfRecords
+from sorn.presentation import UnpublishedReference, unpublished_references
 
 # A regulation a procedure cites: "39 CFR 266.6", "31 CFR Part 1, subpart C, appendix H".
 _CFR_CITATION = re.compile(
@@ -29,6 +30,9 @@ class SystemRights:
     identifiers: list[str]  # plain words (access_requests/identifiers.py)
     several_retrieval_paths: bool
     notification_procedure: str
+    # Where the notification procedure points at a section the notice does not publish
+    # (Treasury/Mint .009's "System Manager and Address" described above).
+    notification_references: tuple[UnpublishedReference, ...]
     record_access_procedure: str
     contesting_procedure: str
     regulations: list[str]  # the regulations the notice's procedures cite
@@ -62,6 +66,7 @@ def system_rights(system: SystemOfRecords) -> SystemRights:
         identifiers=requester_identifiers(document["retrievability"]),
         several_retrieval_paths=len(document["retrievability"]) > 1,
         notification_procedure=procedures[0],
+        notification_references=unpublished_references(document).get("notification_procedure", ()),
         record_access_procedure=procedures[1],
         contesting_procedure=procedures[2],
         regulations=cited_regulations(*procedures),

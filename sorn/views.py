@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from sorn.models import NoticeRevision, SystemOfRecords
-from sorn.presentation import notice_sections
+from sorn.presentation import TRANSCRIPTION_HEADING, notice_sections, transcription_notes
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -38,6 +38,9 @@ def system_detail(request: HttpRequest, slug: str, revision: int | None = None) 
             "revision": shown,
             "is_current": shown.pk == system.current_revision_id,
             "sections": notice_sections(shown.document),
+            "transcription_heading": TRANSCRIPTION_HEADING,
+            "transcription_notes": transcription_notes(shown.document),
+            "source_document": shown.document.get("source_document", ""),
             "revisions": revisions,
         },
     )

@@ -14,6 +14,7 @@ from sorn.catalogue.schema import (
     RetentionRule,
     RetrievalPath,
     RoutineUses,
+    UnpublishedReference,
 )
 from sorn.constants import RetentionAnchor
 
@@ -286,6 +287,20 @@ NOTICE = Notice(
         "'staff_user_id'.",
         "History: the notice has no history section; the entries are this notice and the "
         "inventory its supplementary information cites.",
+    ),
+    # The notification procedure sends requests to the "System Manager and Address"
+    # described above, which this notice omits; the address it does publish is the
+    # Disclosure Officer's. The public page says both where the procedure is shown.
+    unpublished_references=(
+        UnpublishedReference(
+            section="notification_procedure",
+            refers_to="“System Manager and Address” described above",
+            missing="system_managers",
+            instead_for="Requests for information or specific guidance on where to send records "
+            "requests",
+            instead="Disclosure Officer, United States Mint, 801 9th Street, NW, Washington DC "
+            "20220",
+        ),
     ),
     source_document="treasury-mint-009-order-management-system.txt",
     extra={

@@ -97,6 +97,29 @@ class RoutineUses:
 
 
 @dataclass(frozen=True)
+class UnpublishedReference:
+    """A notice's own words pointing at a section the notice does not publish.
+
+    Treasury/Mint .009, a notice of altered system, sends requests to the "System
+    Manager and Address" described above, a section it left out as unchanged. The public
+    page says so where the words appear and gives what the notice does publish instead;
+    `instead_for` and `instead` are quoted from the notice (checked: sorn.E009).
+    """
+
+    section: str  # document key of the section whose text refers, e.g. "notification_procedure"
+    refers_to: str  # the referring words, verbatim from that section
+    missing: str  # document key of the section referred to, which the notice does not publish
+    instead_for: str  # verbatim: what the notice publishes `instead` for
+    instead: str  # verbatim: the address (or other text) the notice does publish
+
+
+# Fields added to `Notice` after notices were first loaded: left out of a revision's
+# document while empty, so a notice that does not use one keeps its digest (and gets no
+# new revision for a change of schema alone).
+_OMITTED_WHEN_EMPTY = ("unpublished_references",)
+
+
+@dataclass(frozen=True)
 class Notice:
     slug: str
     number: str  # "USPS 810.300", "Treasury/United States Mint .009"
@@ -125,6 +148,7 @@ class Notice:
     # Where the transcription had to decide something the notice leaves open (a
     # section not republished, a duplicated category), it says so here.
     editorial_notes: tuple[str, ...] = ()
+    unpublished_references: tuple[UnpublishedReference, ...] = ()
     source_document: str = ""  # file name under shared/seeds/
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -153,7 +177,11 @@ class Notice:
 
     def as_document(self) -> dict[str, Any]:
         """The notice as a JSON-serialisable dict (what a revision stores)."""
-        return dataclasses.asdict(self)
+        document = dataclasses.asdict(self)
+        for key in _OMITTED_WHEN_EMPTY:
+            if not document[key]:
+                del document[key]
+        return document
 
 
 def governing_rule(record_key: str, rules: Iterable[_R], kinds: Mapping[str, str]) -> _R:

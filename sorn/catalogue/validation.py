@@ -129,6 +129,31 @@ def validate_notice(notice: Notice) -> list[Problem]:
                 f"{name} record kind {kind.key!r}",
                 f"is governed by more than one retention rule ({', '.join(governing)})",
             )
+    problems.extend(_unpublished_reference_problems(notice, name))
+    return problems
+
+
+def _unpublished_reference_problems(notice: Notice, name: str) -> list[Problem]:
+    """An unpublished reference quotes the notice: the referring words are in the section
+    it names, the section it points at is one the notice leaves unpublished in its own
+    words, and what it gives instead is quoted from the same section."""
+    problems = []
+    document = notice.as_document()
+    for reference in notice.unpublished_references:
+        entry = f"{name} unpublished reference in {reference.section!r}"
+        text = document.get(reference.section)
+        if not isinstance(text, str):
+            problems.append(Problem("sorn.E009", entry, "names no text section of the notice"))
+            continue
+        for words in (reference.refers_to, reference.instead_for, reference.instead):
+            if not words or words not in text:
+                problems.append(
+                    Problem("sorn.E009", entry, f"{words!r} is not quoted from that section")
+                )
+        if reference.missing not in document:
+            problems.append(
+                Problem("sorn.E009", entry, f"points at {reference.missing!r}, no section")
+            )
     return problems
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from sorn import catalogue
 from sorn.presentation import SECTIONS, notice_sections
+from tests.sorn.test_notices_as_published import SEEDS
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +126,35 @@ def test_retention_periods_are_shown_in_words(client):
 @pytest.mark.parametrize("url", ["/systems/no-such-system/", "/systems/usps-810-300/revisions/9/"])
 def test_unknown_system_or_revision_is_404(client, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("notice", catalogue.NOTICES, ids=lambda n: n.slug)
+def test_transcription_notes_stand_apart_at_the_end(client, notice):
+    html = client.get(f"/systems/{notice.slug}/").content.decode()
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+    about = html.index('<section id="about-this-transcription"')
+    # After every section of the notice (and its revisions), not among them.
+    assert about > html.index('<section id="history"' if notice.history else 'id="contesting')
+    assert "Notes on this transcription" not in text[: text.index("About this transcription")]
+    for note in notice.editorial_notes:
+        assert html.index(note.replace("'", "&#x27;")) > about
+
+
+def test_the_mint_says_its_system_manager_is_not_published_and_gives_the_disclosure_officer(
+    client,
+):
+    # Treasury/Mint .009 (FR Doc. 2014-19712), notification procedure: requests go to the
+    # "System Manager and Address" described above, a section this notice of altered
+    # system omits; it names the Disclosure Officer for guidance on where to send requests.
+    address = "Disclosure Officer, United States Mint, 801 9th Street, NW, Washington DC 20220"
+    seed = (SEEDS / "treasury-mint-009-order-management-system.txt").read_text(encoding="utf-8")
+    assert address in seed
+    for url in ("/systems/mint-009/", "/privacy/"):
+        text = text_of(client.get(url))
+        assert "The “System Manager and Address” described above is not in this notice." in text
+        assert (
+            "The address the notice does publish, for “Requests for information or specific "
+            f"guidance on where to send records requests”: {address}"
+        ) in text
+    # No other notice has one.
+    assert "is not in this notice" not in text_of(client.get("/systems/usps-820-100/"))
