@@ -13,6 +13,7 @@ from access_requests.documents import MAX_NAME_CHARS, checked_type
 from access_requests.identifiers import IDENTIFIER_WORDS
 from access_requests.models import DECLARATION, PrivacyActRequest, RequestChannel, RequestKind
 from access_requests.services import identifiers_of_systems
+from lib.forms import UswdsFormMixin
 from lib.normalize import NORMALIZERS
 from sorn.models import SystemOfRecords
 
@@ -133,26 +134,7 @@ KIND_HINTS = {
 }
 
 
-class ErrorSummary:
-    """(anchor, message) for each error, for the error summary at the top of a public
-    form: each message links to the field to put right (a group of boxes to its first
-    box; a hidden field to where the requester can act on it)."""
-
-    hidden_anchors: dict[str, str] = {}
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        links = [("main", str(error)) for error in self.non_field_errors()]
-        for field in self:
-            for error in field.errors:
-                if field.is_hidden:
-                    anchor = self.hidden_anchors.get(field.name, "main")
-                else:
-                    anchor = field.id_for_label or f"{field.auto_id}_0"
-                links.append((anchor, str(error)))
-        return links
-
-
-class ChooseRequestForm(ErrorSummary, forms.Form):
+class ChooseRequestForm(UswdsFormMixin, forms.Form):
     """Step 1: what kind of request, of which systems. Nothing is stored; it decides what
     step 2 asks for."""
 
@@ -179,7 +161,7 @@ class ChooseRequestForm(ErrorSummary, forms.Form):
         return every if ALL_SYSTEMS in chosen else [s for s in every if s in chosen]
 
 
-class PublicRequestForm(ErrorSummary, RequestRules, forms.Form):
+class PublicRequestForm(UswdsFormMixin, RequestRules, forms.Form):
     """Step 2, for the kind and systems chosen in step 1: only the identifiers those
     systems' notices retrieve by, contact details, the amendment's three questions, a
     consent for a request made for someone else, and the 28 U.S.C. 1746 declaration."""

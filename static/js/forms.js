@@ -1,15 +1,14 @@
-// The public forms' error summary (issue 11, item 7): when a form comes back with errors
-// the summary takes focus, so a screen reader announces it first; a link in it moves focus
-// to the field it names (a fragment link alone scrolls but does not focus). An external
-// file, not inline script, so a strict Content-Security-Policy can forbid inline code.
+// The public forms' error summary (issue 11, item 7): the summary takes focus as the page
+// loads (autofocus), and a link in it moves focus to the field it names (a fragment link
+// alone scrolls but does not focus). An external file, not inline script, so a strict
+// Content-Security-Policy can forbid inline code.
 (function () {
   "use strict";
-  var heading = document.getElementById("error-summary-heading");
-  if (!heading) {
+  var summary = document.querySelector(".error-summary");
+  if (!summary) {
     return;
   }
-  heading.focus();
-  heading.closest(".usa-alert").addEventListener("click", function (event) {
+  summary.addEventListener("click", function (event) {
     var link = event.target.closest("a[href^='#']");
     if (!link) {
       return;

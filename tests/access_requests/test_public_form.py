@@ -370,7 +370,7 @@ def test_bad_input_is_refused_in_the_error_summary(client, overrides, field, mes
     summary = page.split('id="error-summary-heading"', 1)[1].split("</ul>", 1)[0]
     anchor = "#identifiers" if field == "systems" else f"#id_{field}"
     assert re.search(
-        rf'<a href="{anchor}[^"]*">{re.escape(message)}', summary.replace("&#x27;", "'")
+        rf'<a class="usa-link" href="{anchor}">{re.escape(message)}', summary.replace("&#x27;", "'")
     ), summary
     assert "<title>Error:" in page
     assert not PrivacyActRequest.objects.exists()

@@ -13,6 +13,7 @@ def test_home_links_to_the_rights_page(client):
     assert response.status_code == 200
     links = outline(response.content.decode()).links
     assert "/privacy/" in links
+    assert "/privacy/requests/new/" in links
     assert "Your Privacy Act rights" in response.content.decode()
 
 

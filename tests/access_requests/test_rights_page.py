@@ -169,8 +169,11 @@ def test_each_system_gives_its_procedure_and_regulation(page, slug, regulation, 
     assert f'href="/systems/{slug}/#notification-procedure"' in html
 
 
-def test_says_the_form_is_not_open_yet(page):
-    assert "The online request form is not open yet." in text_of(page)
+def test_links_to_the_request_form(page):
+    assert "Make a request online , or write to the office each system's notice names" in (
+        text_of(page)
+    )
+    assert 'href="/privacy/requests/new/"' in page.content.decode()
 
 
 def test_time_limits_with_their_citations(page):
