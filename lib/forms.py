@@ -5,9 +5,9 @@ and renders each field with `templates/includes/form_field.html` and the errors 
 `templates/includes/error_summary.html`. Each widget gets its USWDS class at render time
 (`usa-input`, `usa-textarea`, `usa-select`, `usa-checkbox__input`, `usa-radio__input`;
 none for a file input: see WIDGET_CLASSES) and, when the field has errors,
-`usa-input--error`. Django itself adds `aria-invalid` and `aria-describedby` naming the hint (`<id>_helptext`) and the error
-(`<id>_error`), the ids the partial gives them; for a group of checkboxes or radio
-buttons the partial puts `aria-describedby` on the fieldset.
+`usa-input--error`. Django itself adds `aria-invalid` and `aria-describedby` naming the
+hint (`<id>_helptext`) and the error (`<id>_error`), the ids the partial gives them; for a
+group of checkboxes or radio buttons the partial puts `aria-describedby` on the fieldset.
 """
 
 from __future__ import annotations
