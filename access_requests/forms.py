@@ -139,10 +139,14 @@ class ChooseRequestForm(UswdsFormMixin, forms.Form):
     step 2 asks for."""
 
     kind = forms.ChoiceField(
-        label="What do you want to do?", choices=KIND_CHOICES, widget=forms.RadioSelect
+        label="What do you want to do?",
+        choices=KIND_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what you want to do."},
     )
     systems = forms.MultipleChoiceField(
         label="Which systems of records?",
+        error_messages={"required": "Choose at least one system of records."},
         help_text="Choose every system you think may hold records about you, or all of them.",
         widget=forms.CheckboxSelectMultiple,
         choices=(),
@@ -240,6 +244,34 @@ class PublicRequestForm(UswdsFormMixin, RequestRules, forms.Form):
         # Move the declaration to the end, after the fields added above.
         for name in ("declared_name", "declared_on", "declaration", "website"):
             self.fields[name] = self.fields.pop(name)
+        self._name_fields_in_errors()
+
+    # What to do when a field is left empty, in words that name it: the error summary
+    # lists messages away from their fields, where "This field is required." twice says
+    # nothing.
+    REQUIRED = {
+        "requester_name": "Enter your full name.",
+        "requester_email": "Enter your e-mail address.",
+        "amend_record": "Say which record is wrong.",
+        "amend_wrong": "Say what is wrong in the record.",
+        "amend_should_say": "Say what the record should say.",
+        "declared_name": "Type your full name to sign.",
+        "declared_on": "Enter today's date.",
+        "declaration": "Tick the box to make the declaration.",
+    }
+
+    def _name_fields_in_errors(self) -> None:
+        for name, field in self.fields.items():
+            label = str(field.label).removesuffix(" (optional)")
+            if name in self.REQUIRED:
+                field.error_messages["required"] = self.REQUIRED[name]
+            field.error_messages["max_length"] = (
+                f"{label}: at most %(limit_value)d characters (it has %(show_value)d)."
+            )
+            if isinstance(field, forms.DateField):
+                field.error_messages["invalid"] = f"{label}: enter a real date."
+            if isinstance(field, forms.EmailField):
+                field.error_messages["invalid"] = "Enter an e-mail address like name@example.org."
 
     def clean_consent(self):
         upload = self.files.get(self.add_prefix("consent"))

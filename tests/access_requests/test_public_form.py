@@ -336,10 +336,14 @@ BAD_INPUT = [
         "USPS 820.100 Mailer Services — Applications and Approvals: give at least one of: "
         "customer ID, logon ID.",
     ),
-    ({"requester_email": "wren@@example"}, "requester_email", "Enter a valid email address."),
-    ({"requester_email": ""}, "requester_email", "This field is required."),
-    ({"declaration": None}, "declaration", "This field is required."),
-    ({"declared_name": ""}, "declared_name", "This field is required."),
+    (
+        {"requester_email": "wren@@example"},
+        "requester_email",
+        "Enter an e-mail address like name@example.org.",
+    ),
+    ({"requester_email": ""}, "requester_email", "Enter your e-mail address."),
+    ({"declaration": None}, "declaration", "Tick the box to make the declaration."),
+    ({"declared_name": ""}, "declared_name", "Type your full name to sign."),
     (
         {"declared_name": "Someone Else"},
         "declared_name",
@@ -350,15 +354,27 @@ BAD_INPUT = [
         "declared_on",
         "This date is in the future.",
     ),
-    ({"declared_on": "31/02/2026"}, "declared_on", "Enter a valid date."),
+    ({"declared_on": "31/02/2026"}, "declared_on", "Date: enter a real date."),
     (
         {"on_behalf_of": "Ash Example"},
         "consent",
         "Upload the signed consent of the person you ask for.",
     ),
-    ({"requester_name": "W" * 201}, "requester_name", "Ensure this value has at most 200"),
-    ({"description": "x" * 2001}, "description", "Ensure this value has at most 2000"),
-    ({"id_order_number": "9" * 201}, "id_order_number", "Ensure this value has at most 200"),
+    (
+        {"requester_name": "W" * 201},
+        "requester_name",
+        "Your full name: at most 200 characters (it has 201).",
+    ),
+    (
+        {"description": "x" * 2001},
+        "description",
+        "Anything else that helps us find your records: at most 2000 characters (it has 2001).",
+    ),
+    (
+        {"id_order_number": "9" * 201},
+        "id_order_number",
+        "Order number: at most 200 characters (it has 201).",
+    ),
 ]
 
 

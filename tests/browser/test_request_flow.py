@@ -91,7 +91,7 @@ def test_error_summary_links_move_focus_to_the_field(page):
     assert page.evaluate("document.activeElement.className") == (
         "usa-alert usa-alert--error error-summary"
     )
-    summary.get_by_role("link", name="This field is required.").first.click()
+    summary.get_by_role("link", name="Enter your full name.").click()
     assert page.evaluate("document.activeElement.id") == "id_requester_name"
 
 
@@ -105,7 +105,8 @@ def test_step_one_by_keyboard_alone(page):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.tagName") == "BUTTON":
             break
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.get_by_role("heading", level=1).inner_text() == "Your Privacy Act request"
     assert "kind=access" in page.url and "systems=mint-009" in page.url
 
