@@ -8,41 +8,85 @@ import datetime
 
 from django import forms
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
-from access_requests.forms import StaffIntakeForm, system_choices
+from access_requests.documents import read_document
+from access_requests.forms import (
+    RequestCorrectionForm,
+    StaffIntakeForm,
+    consent_documents,
+    system_choices,
+)
 from access_requests.mail import send_status_link
-from access_requests.models import FoiaComponent, PrivacyActRequest, RequestEvent
-from access_requests.services import record_request
+from access_requests.models import (
+    FoiaComponent,
+    PrivacyActRequest,
+    RequestDocument,
+    RequestEvent,
+)
+from access_requests.services import correct_request, record_request
 from access_requests.verification import issue_status_token
 from audit.admin import RoleRestrictedAdmin
 from sorn.admin import ReadOnlyInline
 from sorn.constants import Role
+from sorn.roles import roles_of
 
 
-class RequestEventInline(ReadOnlyInline):
+PRIVACY_OFFICERS = frozenset({Role.PRIVACY_OFFICER})
+
+
+class RequestInline(ReadOnlyInline):
+    """A request's own parts, seen by whoever sees the request (its roles, not Django's
+    model permissions, which no role is given)."""
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        user = request.user
+        return user.is_active and user.is_staff and bool(PRIVACY_OFFICERS & roles_of(user))
+
+
+class RequestEventInline(RequestInline):
     model = RequestEvent
     fields = readonly_fields = ["at", "actor", "event", "what"]
 
 
+class RequestDocumentInline(RequestInline):
+    """The files that came with the request: what each is, its type as its content
+    shows, its size, and a link that downloads it (each download is an event)."""
+
+    model = RequestDocument
+    fields = readonly_fields = ["role", "content_type", "size", "received_at", "download"]
+
+    @admin.display(description="file")
+    def download(self, document: RequestDocument) -> str:
+        url = reverse(
+            "admin:access_requests_privacyactrequest_document",
+            args=[document.request_id, document.pk],
+        )
+        return format_html('<a href="{}">Download</a>', url)
+
+
 @admin.register(PrivacyActRequest)
 class PrivacyActRequestAdmin(RoleRestrictedAdmin):
-    viewer_roles = editor_roles = frozenset({Role.PRIVACY_OFFICER})
+    viewer_roles = editor_roles = PRIVACY_OFFICERS
+    changeable = True
     list_display = ["tracking_number", "kind", "status", "channel", "received_at"]
     list_filter = ["kind", "status", "channel"]
     search_fields = ["=tracking_number"]
-    inlines = [RequestEventInline]
+    inlines = [RequestDocumentInline, RequestEventInline]
     readonly_fields = [
-        "tracking_number", "kind", "status", "channel", "systems", "received_at",
-        "closed_at", "declared_on",
+        "tracking_number", "status", "channel", "received_at", "closed_at", "declared_on",
     ]  # fmt: skip
-    fields = readonly_fields
+    # Corrections only (RequestCorrectionForm); working the request is the workflow's.
+    fields = ["tracking_number", "kind", "systems", "asked_of_requester", *readonly_fields[1:]]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is None:
-            kwargs["form"] = StaffIntakeForm
-            kwargs["fields"] = None
+        kwargs["form"] = StaffIntakeForm if obj is None else RequestCorrectionForm
+        kwargs["fields"] = None
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fields(self, request, obj=None):
@@ -51,15 +95,64 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.readonly_fields
 
+    def get_inlines(self, request, obj):
+        return [] if obj is None else self.inlines
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:request_id>/documents/<int:document_id>/",
+                self.admin_site.admin_view(self.document_view),
+                name="access_requests_privacyactrequest_document",
+            ),
+            *super().get_urls(),
+        ]
+
+    def document_view(self, request, request_id: int, document_id: int) -> HttpResponse:
+        """One file of a request, as an attachment of the type found in its content
+        (never rendered in the page, never sniffed), for those who may view the request;
+        the download is an event in the request's history."""
+        document = get_object_or_404(
+            RequestDocument.objects.select_related("request"),
+            pk=document_id,
+            request_id=request_id,
+        )
+        if not self.has_view_permission(request, document.request):
+            raise PermissionDenied
+        read = read_document(document)
+        RequestEvent.objects.create(
+            request=document.request,
+            actor=request.user,
+            event="document",
+            what=f"{document.get_role_display()} #{document.pk} downloaded",
+        )
+        response = HttpResponse(read.content, content_type=read.content_type)
+        extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
+        filename = (
+            f"{document.request.tracking_number}-{document.pk}.{extension[read.content_type]}"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "no-store"
+        return response
+
     def save_model(self, request, obj, form, change):
         if change:
-            return  # nothing here changes a request; the workflow will
+            correct_request(
+                obj,
+                changes={name: form.cleaned_data[name] for name in form.changed_data},
+                actor=request.user,
+            )
+            return
         data = form.cleaned_data
         received = datetime.datetime.combine(data["received_on"], datetime.time(9))
         fields = {name: data[name] for name in StaffIntakeForm.Meta.fields}
         fields["received_at"] = timezone.make_aware(received)
         saved, created = record_request(
-            fields=fields, identifiers=form.given_identifiers(), actor=request.user
+            fields=fields,
+            identifiers=form.given_identifiers(),
+            actor=request.user,
+            documents=consent_documents(data),
         )
         if not created:
             messages.warning(
@@ -85,6 +178,10 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
 
     def save_related(self, request, form, formsets, change):
         return None  # the events are the service's, written with the request
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The inlines are read-only and never saved: the change is the form's alone.
+        return super().construct_change_message(request, form, [], add)
 
 
 class FoiaComponentForm(forms.ModelForm):

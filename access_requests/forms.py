@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from access_requests.documents import MAX_NAME_CHARS, checked_type
 from access_requests.identifiers import IDENTIFIER_WORDS
-from access_requests.models import DECLARATION, PrivacyActRequest, RequestChannel, RequestKind
+from access_requests.models import (
+    DECLARATION,
+    DocumentRole,
+    PrivacyActRequest,
+    RequestChannel,
+    RequestKind,
+)
 from access_requests.services import identifiers_of_systems
 from lib.forms import UswdsFormMixin
 from lib.normalize import NORMALIZERS
@@ -66,7 +72,24 @@ class RequestRules:
         given.update({name: (data.get(field) or "").strip() for name, field in CONTACT.items()})
         return {name: value for name, value in given.items() if value}
 
+    def clean_consent(self):
+        """The consent file, checked from its content: (name, bytes), or None."""
+        upload = self.files.get(self.add_prefix("consent"))
+        if not upload:
+            return None
+        name = (upload.name or "the file")[:MAX_NAME_CHARS]
+        content = upload.read(upload.size + 1 if upload.size is not None else -1)
+        checked_type(content, name)
+        return (name, content)
+
     def check_request(self, cleaned: dict, dates: Iterable[str]) -> None:
+        for_someone = (cleaned.get("on_behalf_of") or "").strip()
+        if for_someone and not cleaned.get("consent") and "consent" not in self.errors:
+            # 5 U.S.C. 552a(b): records about someone go to another only with their
+            # written consent.
+            self.add_error("consent", "Upload the signed consent of the person you ask for.")
+        if cleaned.get("consent") and not for_someone:
+            self.add_error("on_behalf_of", "Give the name of the person whose consent this is.")
         today = timezone.localdate()
         for name in dates:
             day = cleaned.get(name)
@@ -87,6 +110,12 @@ class RequestRules:
                 self.add_error("systems", f"{names[slug]}: give at least one of: {words}.")
 
 
+def consent_documents(cleaned: dict) -> list[tuple[str, str, bytes]]:
+    """The consent a form took, as record_request's documents."""
+    consent = cleaned.get("consent")
+    return [(DocumentRole.CONSENT, *consent)] if consent else []
+
+
 class StaffIntakeForm(RequestRules, forms.ModelForm):
     """A request that came by post, e-mail, fax or telephone, as a privacy officer types
     it in: the same fields and rules as the web form, with the channel and the date it
@@ -95,6 +124,11 @@ class StaffIntakeForm(RequestRules, forms.ModelForm):
     systems = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, choices=())
     channel = forms.ChoiceField(choices=STAFF_CHANNELS)
     received_on = forms.DateField(help_text="The day the request reached the office.")
+    consent = forms.FileField(
+        required=False,
+        help_text="For a request made for someone else: their signed consent, scanned "
+        "(PDF, PNG or JPEG, at most 10 MB).",
+    )
 
     class Meta:
         model = PrivacyActRequest
@@ -273,23 +307,9 @@ class PublicRequestForm(UswdsFormMixin, RequestRules, forms.Form):
             if isinstance(field, forms.EmailField):
                 field.error_messages["invalid"] = "Enter an e-mail address like name@example.org."
 
-    def clean_consent(self):
-        upload = self.files.get(self.add_prefix("consent"))
-        if not upload:
-            return None
-        name = (upload.name or "the file")[:MAX_NAME_CHARS]
-        content = upload.read(upload.size + 1 if upload.size is not None else -1)
-        checked_type(content, name)
-        return (name, content)
-
     def clean(self):
         cleaned = super().clean()
         self.check_request(cleaned, dates=("declared_on",))
-        for_someone = (cleaned.get("on_behalf_of") or "").strip()
-        if for_someone and not cleaned.get("consent") and "consent" not in self.errors:
-            self.add_error("consent", "Upload the signed consent of the person you ask for.")
-        if cleaned.get("consent") and not for_someone:
-            self.add_error("on_behalf_of", "Give the name of the person whose consent this is.")
         name, signed = cleaned.get("requester_name"), cleaned.get("declared_name")
         if name and signed and NORMALIZERS["name"](name) != NORMALIZERS["name"](signed):
             self.add_error("declared_name", "Type the same name as your full name above.")
@@ -321,3 +341,25 @@ class PublicRequestForm(UswdsFormMixin, RequestRules, forms.Form):
             "declared_name": data["declared_name"],
             "declared_on": data["declared_on"],
         }
+
+
+class RequestCorrectionForm(forms.ModelForm):
+    """What staff may correct on a request before the workflow (the next issue) takes it
+    on: the kind (FOIA.gov does not say which Privacy Act request it delivers; a letter
+    may be read again), the systems asked about, and what the office needs from the
+    requester (shown on the status page). Each change is an event in its history."""
+
+    systems = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, choices=())
+
+    class Meta:
+        model = PrivacyActRequest
+        fields = ["kind", "systems", "asked_of_requester"]
+        widgets = {"asked_of_requester": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "asked_of_requester": "Shown to the requester on their status page; empty when "
+            "nothing is needed."
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["systems"].choices = system_choices()

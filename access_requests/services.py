@@ -18,6 +18,7 @@ from access_requests.models import (
     PrivacyActRequest,
     RequestChannel,
     RequestEvent,
+    RequestKind,
     RequestStatus,
     new_tracking_number,
 )
@@ -203,3 +204,39 @@ def record_foia_request(
             raise
         return existing, False
     return request, True
+
+
+@transaction.atomic
+def correct_request(
+    request: PrivacyActRequest, *, changes: Mapping[str, Any], actor
+) -> list[RequestEvent]:
+    """Staff corrections of a request's kind, systems and what is asked of the requester
+    (access_requests.forms.RequestCorrectionForm): saved with one history event per field
+    changed, saying what changed but never a value the requester gave."""
+    before = PrivacyActRequest.objects.select_for_update().get(pk=request.pk)
+    events = []
+    if "kind" in changes and changes["kind"] != before.kind:
+        events.append(
+            f"Kind corrected from {RequestKind(before.kind).label} to "
+            f"{RequestKind(changes['kind']).label}"
+        )
+    if "systems" in changes and sorted(changes["systems"]) != sorted(before.systems):
+        events.append(
+            f"Systems corrected from {', '.join(sorted(before.systems)) or 'none'} to "
+            f"{', '.join(sorted(changes['systems']))}"
+        )
+    if "asked_of_requester" in changes and changes["asked_of_requester"] != (
+        before.asked_of_requester
+    ):
+        events.append(
+            "Asked the requester for something (shown on their status page)"
+            if changes["asked_of_requester"]
+            else "Nothing is asked of the requester any more"
+        )
+    for name, value in changes.items():
+        setattr(before, name, value)
+    before.save(update_fields=list(changes))
+    return [
+        RequestEvent.objects.create(request=before, actor=actor, event="corrected", what=what)
+        for what in events
+    ]

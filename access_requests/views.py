@@ -22,9 +22,9 @@ from django_ratelimit.core import is_ratelimited
 
 from access_requests.clocks import WORKING_DAYS_MEANING, first_deadlines
 from access_requests.documents import MAX_DOCUMENT_BYTES
-from access_requests.forms import ChooseRequestForm, PublicRequestForm
+from access_requests.forms import ChooseRequestForm, PublicRequestForm, consent_documents
 from access_requests.mail import send_status_link, send_verification
-from access_requests.models import NOT_OPEN, DocumentRole, RequestStatus
+from access_requests.models import NOT_OPEN, RequestStatus
 from access_requests.rights import agencies_of, published_systems
 from access_requests.services import record_request
 from access_requests.verification import (
@@ -155,12 +155,11 @@ def _submit(request: HttpRequest) -> HttpResponse:
         return redirect("access_requests:sent")
     if not form.is_valid():
         return _render_form(request, form, kind, systems, status=400)
-    consent = form.cleaned_data.get("consent")
     with transaction.atomic():
         saved, created = record_request(
             fields=form.request_fields(),
             identifiers=form.given_identifiers(),
-            documents=[(DocumentRole.CONSENT, *consent)] if consent else [],
+            documents=consent_documents(form.cleaned_data),
         )
     # The same answer and an e-mail either way: a new request, or the same one sent again
     # (a verification link again while it waits; a new status link once it is verified).

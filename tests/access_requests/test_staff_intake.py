@@ -118,3 +118,101 @@ def test_what_the_requester_gave_is_encrypted_at_rest(officer):
         stored = " ".join(str(value) for value in cursor.fetchone())
     for plain in ("Rosa", "Springfield", "rosa.example"):
         assert plain not in stored
+
+
+# Consent, files and corrections -----------------------------------------------------------
+
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def consent(content: bytes = PDF, name: str = "consent.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def test_a_consent_that_came_by_post_is_kept_and_downloaded_by_a_privacy_officer(officer):
+    response = officer.post(ADD, intake(on_behalf_of="Ash Example", consent=consent()))
+    assert response.status_code == 302
+    request = PrivacyActRequest.objects.get()
+    (document,) = request.documents.all()
+    assert (document.role, document.content_type, document.size) == (
+        "consent", "application/pdf", len(PDF)
+    )  # fmt: skip
+    page = officer.get(f"/admin/access_requests/privacyactrequest/{request.pk}/change/")
+    url = f"/admin/access_requests/privacyactrequest/{request.pk}/documents/{document.pk}/"
+    assert url in page.content.decode()
+    download = officer.get(url)
+    assert download.status_code == 200
+    assert download.content == PDF
+    assert download["Content-Type"] == "application/pdf"
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert download["Content-Disposition"] == (
+        f'attachment; filename="{request.tracking_number}-{document.pk}.pdf"'
+    )
+    assert (
+        request.events.last().what
+        == f"Written consent of the person the request is about #{document.pk} downloaded"
+    )
+
+
+def test_a_consent_without_a_name_or_a_name_without_consent_is_refused(officer):
+    for data, field, message in (
+        (intake(on_behalf_of="Ash Example"), "consent",
+         "Upload the signed consent of the person you ask for."),
+        (intake(consent=consent()), "on_behalf_of",
+         "Give the name of the person whose consent this is."),
+        (intake(on_behalf_of="Ash Example", consent=consent(b"<html></html>")), "consent",
+         "consent.pdf is not a PDF, PNG or JPEG file (whatever its name says)."),
+    ):  # fmt: skip
+        response = officer.post(ADD, data)
+        assert response.status_code == 200
+        assert message in response.context["adminform"].form.errors[field]
+    assert PrivacyActRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "role", [Role.CUSTOMER_SERVICE, Role.RECORDS_OFFICER, Role.AUDITOR, Role.SECURITY_ADMIN]
+)
+def test_no_other_role_downloads_a_requests_file(officer, staff_user, role):
+    officer.post(ADD, intake(on_behalf_of="Ash Example", consent=consent()))
+    request = PrivacyActRequest.objects.get()
+    document = request.documents.get()
+    client = Client()
+    client.force_login(staff_user(role))
+    url = f"/admin/access_requests/privacyactrequest/{request.pk}/documents/{document.pk}/"
+    response = client.get(url)
+    assert response.status_code == 403
+    assert PDF not in response.content
+    assert not request.events.filter(event="document").exists()
+
+
+def test_a_privacy_officer_corrects_the_kind_systems_and_asks_the_requester(officer):
+    officer.post(ADD, intake())
+    request = PrivacyActRequest.objects.get()
+    url = f"/admin/access_requests/privacyactrequest/{request.pk}/change/"
+    response = officer.post(
+        url,
+        {
+            "kind": "amendment",
+            "systems": ["usps-810-300", "usps-820-100"],
+            "asked_of_requester": "Please send a copy of your mailer permit.",
+            "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
+            "documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302, response.content[:3000]
+    request.refresh_from_db()
+    assert request.kind == "amendment"
+    assert request.systems == ["usps-810-300", "usps-820-100"]
+    assert request.asked_of_requester == "Please send a copy of your mailer permit."
+    assert [e.what for e in request.events.filter(event="corrected")] == [
+        "Kind corrected from Access to records (552a(d)(1)) to Amendment of records (552a(d)(2))",
+        "Systems corrected from usps-820-100 to usps-810-300, usps-820-100",
+        "Asked the requester for something (shown on their status page)",
+    ]
+    # The tracking number, channel and status stay as they were.
+    assert (request.channel, request.status) == ("post", "received")
