@@ -36,7 +36,6 @@ from sorn.admin import ReadOnlyInline
 from sorn.constants import Role
 from sorn.roles import roles_of
 
-
 PRIVACY_OFFICERS = frozenset({Role.PRIVACY_OFFICER})
 
 
