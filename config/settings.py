@@ -284,10 +284,13 @@ else:
 CELERY_TASK_ALWAYS_EAGER = False
 
 # The cache holds rate-limit counters (issue 11, item 6): Redis when there is one, shared
-# by every web process; the process's own memory in the embedded default.
+# by every web process; the process's own memory in the embedded default. CACHE_URL
+# should name a Redis database of its own: clearing the cache empties its whole database,
+# which must not be the broker's.
+CACHE_URL = env_str("CACHE_URL", REDIS_URL)
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    if REDIS_URL
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 CELERY_TASK_SERIALIZER = "json"
