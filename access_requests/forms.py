@@ -94,6 +94,8 @@ class StaffIntakeForm(RequestRules, forms.ModelForm):
 
     systems = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, choices=())
     channel = forms.ChoiceField(choices=STAFF_CHANNELS)
+    # An address the status link is mailed to: one address, checked as the web form's.
+    requester_email = forms.EmailField(label="Requester e-mail", max_length=254, required=False)
     received_on = forms.DateField(help_text="The day the request reached the office.")
 
     class Meta:
@@ -240,6 +242,12 @@ class PublicRequestForm(UswdsFormMixin, RequestRules, forms.Form):
         # Move the declaration to the end, after the fields added above.
         for name in ("declared_name", "declared_on", "declaration", "website"):
             self.fields[name] = self.fields.pop(name)
+
+    def clean_systems(self) -> list[str]:
+        # Each once, in the catalogue's order, as step 1 gives them (a repeated hidden
+        # field is one system).
+        chosen = set(self.cleaned_data["systems"])
+        return [slug for slug, _ in system_choices() if slug in chosen]
 
     def clean_consent(self):
         upload = self.files.get(self.add_prefix("consent"))

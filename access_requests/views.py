@@ -8,6 +8,8 @@ response (issue 11, item 6: no enumeration before staff have verified identity).
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -34,6 +36,7 @@ from access_requests.verification import (
     verification_token,
     verify,
 )
+from audit.reads import client_address
 from lib.normalize import NORMALIZERS
 from sorn.models import SystemOfRecords
 
@@ -74,11 +77,34 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _client_key(group: str, request: HttpRequest) -> str:
+    """The client's address as the audit finds it (X-Forwarded-For believed only from
+    TRUSTED_PROXIES: behind the proxy, REMOTE_ADDR is the proxy's, the same for everyone);
+    an IPv6 address by its /64, which one client holds whole."""
+    for address in (client_address(request), request.META.get("REMOTE_ADDR")):
+        try:
+            ip = ipaddress.ip_address(address or "")
+        except ValueError:
+            continue
+        prefix = 64 if ip.version == 6 else 32
+        return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False).network_address)
+    return ""
+
+
 def _email_key(group: str, request: HttpRequest) -> str:
+    """The mailbox the submission would send to, however its address is spelled: case,
+    a "+tag" and (at Gmail) dots do not make another mailbox."""
     try:
-        return NORMALIZERS["email"](request.POST.get("requester_email", ""))
+        address = NORMALIZERS["email"](request.POST.get("requester_email", ""))
     except ValueError:
         return ""
+    local, _, domain = address.rpartition("@")
+    with contextlib.suppress(UnicodeError):
+        domain = domain.encode("idna").decode("ascii")
+    local = local.split("+", 1)[0]
+    if domain in ("gmail.com", "googlemail.com"):
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
 
 
 def _rate_limited(request: HttpRequest) -> bool:
@@ -87,7 +113,7 @@ def _rate_limited(request: HttpRequest) -> bool:
     by_address = is_ratelimited(
         request,
         group="privacy-request-address",
-        key="ip",
+        key=_client_key,
         rate=settings.REQUEST_RATE_PER_ADDRESS,
         method="POST",
         increment=True,
@@ -143,7 +169,11 @@ def _render_form(request, form, kind, systems, status=200) -> HttpResponse:
 def _submit(request: HttpRequest) -> HttpResponse:
     if _rate_limited(request):
         return render(request, "access_requests/too_many.html", status=429)
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = -1
+    if length < 0 or length > MAX_BODY_BYTES:
         return render(request, "access_requests/too_big.html", status=413)
     choose = ChooseRequestForm(request.POST)
     if not choose.is_valid():  # the hidden kind and systems were changed: start again
