@@ -247,7 +247,13 @@ def request_status(request: HttpRequest, token: str) -> HttpResponse:
         if found.requester_email:
             link = request.build_absolute_uri(reverse("access_requests:status", args=[new_token]))
             send_status_link(found, link)
-        return _private(render(request, "access_requests/status_relinked.html"))
+        return _private(
+            render(
+                request,
+                "access_requests/status_relinked.html",
+                {"emailed": bool(found.requester_email)},
+            )
+        )
     systems = _systems_named(found.systems)
     deadlines = []
     if found.status not in NOT_OPEN:

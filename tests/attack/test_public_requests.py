@@ -545,3 +545,56 @@ def test_no_personal_data_in_the_logs(client, caplog, component):
     for value in ("Zebedee", "zebedee@example.org", "81030012345", "Quill"):
         assert value not in text
     assert not re.search(r"status/[\w-]{20,}", text)
+
+
+# Joins and links of requests from other channels ---------------------------------------------
+
+
+def test_a_web_request_is_never_joined_to_a_foia_gov_test_delivery(client, component):
+    """Hole: duplicates were joined to any earlier request not closed, a FOIA.gov test
+    delivery (status TESTING, never worked) included: a real web request that matched one
+    was dropped into it, never to be worked, and its sender mailed a status link to the
+    test. Expected: the web request stands on its own."""
+    from access_requests.services import record_foia_request
+
+    web = submission(description="Please send my records.")
+    record_foia_request(
+        component=component,
+        request_id="9",
+        fields={"requester_name": web["requester_name"],
+                "requester_email": web["requester_email"],
+                "description": web["description"]},
+        identifiers={"name": web["requester_name"], "email": web["requester_email"],
+                     "order_number": web["id_order_number"]},
+        testing=True,
+    )  # fmt: skip
+    assert client.post(NEW, web).status_code == 302
+    assert PrivacyActRequest.objects.filter(channel="web", status="unverified").count() == 1
+
+
+def test_asking_for_a_new_link_of_a_request_without_an_e_mail_says_so(client, staff_user):
+    """Hole: a request typed in by staff without an e-mail address has a status link sent
+    by post; "E-mail me a new link" on its page revoked the link and said "We have
+    e-mailed a new status page link", though no mail could go anywhere. Expected: the
+    page says the link no longer works and to ask the office for a new one."""
+    from access_requests.verification import issue_status_token
+
+    officer = Client()
+    officer.force_login(staff_user(Role.PRIVACY_OFFICER))
+    officer.post(
+        "/admin/access_requests/privacyactrequest/add/",
+        {"kind": "access", "systems": ["usps-820-100"], "channel": "post",
+         "received_on": "2026-01-20", "requester_name": "Rosa Example",
+         "requester_address": "1 Example Street, Springfield, IL 62701",
+         "id_logon_id": "rosa.example", "declared_name": "Rosa Example",
+         "declared_on": "2026-01-18"},
+    )  # fmt: skip
+    request = PrivacyActRequest.objects.get()
+    assert not request.requester_email
+    token = issue_status_token(request)
+    page = client.post(f"/privacy/requests/status/{token}/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "e-mailed" not in text
+    assert "no longer works" in text and "office" in text
+    assert not mail.outbox
