@@ -27,6 +27,7 @@ import binascii
 import hmac
 import json
 import logging
+import re
 import traceback
 from base64 import b64decode
 from dataclasses import dataclass
@@ -172,6 +173,16 @@ def parse_delivery(raw: bytes) -> Delivery:
         raise invalid("The body is not JSON.") from None
     if not isinstance(body, dict):
         raise invalid("The body must be a JSON object.")
+    # JSON may escape a lone UTF-16 surrogate ("\\ud800"): Python decodes it into text that
+    # cannot be encoded, stored or encrypted.
+    try:
+        json.dumps(body, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        raise invalid(
+            "The body holds text that is not valid Unicode (a lone surrogate such as \\ud800)."
+        ) from None
+    except RecursionError:
+        raise invalid("The body is nested too deeply.") from None
     missing = [name for name in REQUIRED if body.get(name) in (None, "")]
     if missing:
         raise invalid(f"Required field missing: {', '.join(missing)}.")
@@ -184,13 +195,18 @@ def parse_delivery(raw: bytes) -> Delivery:
         if len(value) > MAX_TEXT_CHARS:
             raise invalid(f"{name} is longer than {MAX_TEXT_CHARS:,} characters.")
     request_id = body["request_id"]
-    if isinstance(request_id, bool) or not (
-        isinstance(request_id, int) or (isinstance(request_id, str) and request_id.isdigit())
-    ):
+    # One integer, however written (1534, "1534", "01534"): delivery is idempotent on it.
+    # ASCII digits only: str.isdigit() also takes "²" and "١٥٣٤".
+    if isinstance(request_id, str) and re.fullmatch(r"[0-9]+", request_id):
+        request_id = request_id.lstrip("0") or "0"
+    elif isinstance(request_id, int) and not isinstance(request_id, bool):
+        request_id = str(request_id)
+    else:
         raise invalid("request_id must be an integer.")
-    request_id = str(request_id)
     if len(request_id) > 64:
         raise invalid("request_id is too long.")
+    if request_id.startswith("-") or request_id == "0":
+        raise invalid("request_id must be a positive integer.")
     if not isinstance(body["testing"], bool):
         raise invalid("testing must be true or false.")
 

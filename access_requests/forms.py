@@ -123,6 +123,8 @@ class StaffIntakeForm(RequestRules, forms.ModelForm):
 
     systems = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, choices=())
     channel = forms.ChoiceField(choices=STAFF_CHANNELS)
+    # An address the status link is mailed to: one address, checked as the web form's.
+    requester_email = forms.EmailField(label="Requester e-mail", max_length=254, required=False)
     received_on = forms.DateField(help_text="The day the request reached the office.")
     consent = forms.FileField(
         required=False,
@@ -306,6 +308,12 @@ class PublicRequestForm(UswdsFormMixin, RequestRules, forms.Form):
                 field.error_messages["invalid"] = f"{label}: enter a real date."
             if isinstance(field, forms.EmailField):
                 field.error_messages["invalid"] = "Enter an e-mail address like name@example.org."
+
+    def clean_systems(self) -> list[str]:
+        # Each once, in the catalogue's order, as step 1 gives them (a repeated hidden
+        # field is one system).
+        chosen = set(self.cleaned_data["systems"])
+        return [slug for slug, _ in system_choices() if slug in chosen]
 
     def clean(self):
         cleaned = super().clean()

@@ -30,13 +30,17 @@ def send_verification(request: PrivacyActRequest, link: str) -> None:
     )
 
 
-def send_status_link(request: PrivacyActRequest, link: str, *, again: bool = False) -> None:
-    """The status page link; `again` when the same request was sent again and joined to
-    this one (a new link, the old one revoked)."""
+def send_status_link(request: PrivacyActRequest, link: str) -> None:
+    _send(request, f"Your Privacy Act request {request.tracking_number}", "status_link", link=link)
+
+
+def send_relink_offer(request: PrivacyActRequest, link: str) -> None:
+    """The same request came again after it was verified: the tracking number, and an
+    offer of a new status link for the owner of the address, should they have lost it."""
     _send(
         request,
         f"Your Privacy Act request {request.tracking_number}",
-        "status_link",
+        "relink_offer",
         link=link,
-        again=again,
+        hours=settings.REQUEST_VERIFICATION_HOURS,
     )

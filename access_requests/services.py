@@ -67,7 +67,8 @@ def submission_digest(fields: Mapping[str, Any], identifiers: Mapping[str, str])
 
 
 def earlier_same_request(digest: str) -> PrivacyActRequest | None:
-    """The same request submitted within DUPLICATE_WINDOW and not closed, if any. By when
+    """The same request submitted within DUPLICATE_WINDOW and not closed (nor a portal
+    test), if any. By when
     it was entered (its "received" event), not its received date: a letter typed in twice
     on one day is one request whatever day it arrived."""
     since = timezone.now() - DUPLICATE_WINDOW
@@ -75,7 +76,8 @@ def earlier_same_request(digest: str) -> PrivacyActRequest | None:
         PrivacyActRequest.objects.filter(
             submission_digest=digest, events__event="received", events__at__gte=since
         )
-        .exclude(status=RequestStatus.CLOSED)
+        # Never to a FOIA.gov test delivery: it is never worked.
+        .exclude(status__in=(RequestStatus.CLOSED, RequestStatus.TESTING))
         .order_by("received_at")
         .first()
     )

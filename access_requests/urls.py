@@ -11,5 +11,6 @@ urlpatterns = [
     path("privacy/requests/sent/", views.sent, name="sent"),
     path("privacy/requests/verify/<str:token>/", views.verify_request, name="verify"),
     path("privacy/requests/status/<str:token>/", views.request_status, name="status"),
+    path("privacy/requests/new-link/<str:token>/", views.relink_request, name="relink"),
     path("requests/", views.start, name="start"),
 ]

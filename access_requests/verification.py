@@ -23,6 +23,7 @@ from django.utils import timezone
 from access_requests.models import PrivacyActRequest, RequestEvent, RequestStatus
 
 VERIFY_SALT = "access_requests.verify"
+RELINK_SALT = "access_requests.relink"
 STATUS_TOKEN_BYTES = 32
 
 
@@ -63,6 +64,36 @@ def issue_status_token(request: PrivacyActRequest, actor=None) -> str:
         else "Status page link issued",
     )
     return token
+
+
+def relink_token(request: PrivacyActRequest) -> str:
+    """A signed, expiring offer of a new status link, mailed to the verified address when
+    the same request comes again: the old link is revoked only when the mailbox's owner
+    takes the offer, never by whoever sent the request again."""
+    return signing.dumps({"r": request.pk, "h": request.status_token_hash[:16]}, salt=RELINK_SALT)
+
+
+def relink(token: str) -> tuple[PrivacyActRequest, str]:
+    """Take an offer of a new status link: the request and its new status token. The
+    offer holds a prefix of the status token's hash when it was made, so it works once
+    (taking it changes the hash) and not after the holder got a new link another way."""
+    try:
+        payload = signing.loads(
+            token, salt=RELINK_SALT, max_age=settings.REQUEST_VERIFICATION_HOURS * 3600
+        )
+    except signing.SignatureExpired as exc:
+        raise VerificationFailed("expired") from exc
+    except signing.BadSignature as exc:
+        raise VerificationFailed("altered") from exc
+    if not isinstance(payload, dict) or not isinstance(payload.get("h"), str):
+        raise VerificationFailed("altered")
+    with transaction.atomic():
+        request = PrivacyActRequest.objects.select_for_update().filter(pk=payload.get("r")).first()
+        if request is None or not secrets.compare_digest(
+            request.status_token_hash[:16], payload["h"]
+        ):
+            raise VerificationFailed("used or unknown")
+        return request, issue_status_token(request)
 
 
 def revoke_status_token(request: PrivacyActRequest, actor=None) -> None:

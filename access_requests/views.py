@@ -8,6 +8,8 @@ response (issue 11, item 6: no enumeration before staff have verified identity).
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -23,17 +25,20 @@ from django_ratelimit.core import is_ratelimited
 from access_requests.clocks import WORKING_DAYS_MEANING, first_deadlines
 from access_requests.documents import MAX_DOCUMENT_BYTES
 from access_requests.forms import ChooseRequestForm, PublicRequestForm, consent_documents
-from access_requests.mail import send_status_link, send_verification
+from access_requests.mail import send_relink_offer, send_status_link, send_verification
 from access_requests.models import NOT_OPEN, RequestStatus
 from access_requests.rights import agencies_of, published_systems
 from access_requests.services import record_request
 from access_requests.verification import (
     VerificationFailed,
     issue_status_token,
+    relink,
+    relink_token,
     request_by_status_token,
     verification_token,
     verify,
 )
+from audit.reads import client_address
 from lib.normalize import NORMALIZERS
 from sorn.models import SystemOfRecords
 
@@ -74,11 +79,34 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _client_key(group: str, request: HttpRequest) -> str:
+    """The client's address as the audit finds it (X-Forwarded-For believed only from
+    TRUSTED_PROXIES: behind the proxy, REMOTE_ADDR is the proxy's, the same for everyone);
+    an IPv6 address by its /64, which one client holds whole."""
+    for address in (client_address(request), request.META.get("REMOTE_ADDR")):
+        try:
+            ip = ipaddress.ip_address(address or "")
+        except ValueError:
+            continue
+        prefix = 64 if ip.version == 6 else 32
+        return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False).network_address)
+    return ""
+
+
 def _email_key(group: str, request: HttpRequest) -> str:
+    """The mailbox the submission would send to, however its address is spelled: case,
+    a "+tag" and (at Gmail) dots do not make another mailbox."""
     try:
-        return NORMALIZERS["email"](request.POST.get("requester_email", ""))
+        address = NORMALIZERS["email"](request.POST.get("requester_email", ""))
     except ValueError:
         return ""
+    local, _, domain = address.rpartition("@")
+    with contextlib.suppress(UnicodeError):
+        domain = domain.encode("idna").decode("ascii")
+    local = local.split("+", 1)[0]
+    if domain in ("gmail.com", "googlemail.com"):
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
 
 
 def _rate_limited(request: HttpRequest) -> bool:
@@ -87,7 +115,7 @@ def _rate_limited(request: HttpRequest) -> bool:
     by_address = is_ratelimited(
         request,
         group="privacy-request-address",
-        key="ip",
+        key=_client_key,
         rate=settings.REQUEST_RATE_PER_ADDRESS,
         method="POST",
         increment=True,
@@ -143,7 +171,11 @@ def _render_form(request, form, kind, systems, status=200) -> HttpResponse:
 def _submit(request: HttpRequest) -> HttpResponse:
     if _rate_limited(request):
         return render(request, "access_requests/too_many.html", status=429)
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = -1
+    if length < 0 or length > MAX_BODY_BYTES:
         return render(request, "access_requests/too_big.html", status=413)
     choose = ChooseRequestForm(request.POST)
     if not choose.is_valid():  # the hidden kind and systems were changed: start again
@@ -168,10 +200,13 @@ def _submit(request: HttpRequest) -> HttpResponse:
             reverse("access_requests:verify", args=[verification_token(saved)])
         )
         send_verification(saved, link)
-    elif not created and saved.requester_email:
-        token = issue_status_token(saved)
-        link = request.build_absolute_uri(reverse("access_requests:status", args=[token]))
-        send_status_link(saved, link, again=True)
+    elif not created and saved.requester_email and saved.status_token_hash:
+        # Already verified: the verified address is offered a new status link; the one it
+        # has keeps working unless its owner takes the offer.
+        offer = request.build_absolute_uri(
+            reverse("access_requests:relink", args=[relink_token(saved)])
+        )
+        send_relink_offer(saved, offer)
     return redirect("access_requests:sent")
 
 
@@ -205,6 +240,23 @@ def verify_request(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+def relink_request(request: HttpRequest, token: str) -> HttpResponse:
+    """An offer of a new status link, mailed when the same request came again: GET asks
+    to confirm, POST issues the new link (the old one stops working) and opens it."""
+    if request.method == "GET":
+        return _private(render(request, "access_requests/relink.html"))
+    try:
+        found, status_token = relink(token)
+    except VerificationFailed as failure:
+        log.info("status relink refused: %s", failure.reason)
+        return _private(render(request, "access_requests/verify_failed.html", status=400))
+    link = request.build_absolute_uri(reverse("access_requests:status", args=[status_token]))
+    send_status_link(found, link)
+    return redirect("access_requests:status", status_token)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
 def request_status(request: HttpRequest, token: str) -> HttpResponse:
     """The private status page. POST sends the requester a new link (to the e-mail address
     the request was verified with) and stops this one working."""
@@ -216,7 +268,13 @@ def request_status(request: HttpRequest, token: str) -> HttpResponse:
         if found.requester_email:
             link = request.build_absolute_uri(reverse("access_requests:status", args=[new_token]))
             send_status_link(found, link)
-        return _private(render(request, "access_requests/status_relinked.html"))
+        return _private(
+            render(
+                request,
+                "access_requests/status_relinked.html",
+                {"emailed": bool(found.requester_email)},
+            )
+        )
     systems = _systems_named(found.systems)
     deadlines = []
     if found.status not in NOT_OPEN:

@@ -491,7 +491,7 @@ def test_the_same_request_twice_in_a_day_is_one_request(client):
     assert PrivacyActRequest.objects.get().status == RequestStatus.RECEIVED
 
 
-def test_the_same_request_after_verification_sends_a_new_status_link(client):
+def test_the_same_request_after_verification_offers_a_new_status_link(client):
     client.post(NEW, submission())
     old = verify_by_link(client, mail.outbox[0])
     response = client.post(NEW, submission())
@@ -499,8 +499,20 @@ def test_the_same_request_after_verification_sends_a_new_status_link(client):
     assert PrivacyActRequest.objects.count() == 1
     message = mail.outbox[-1]
     assert "We received the same Privacy Act request" in message.body
+    # The link the requester has keeps working until they take the offer.
+    assert client.get(old).status_code == 200
+    offer = link_in(message)
+    assert offer.startswith("/privacy/requests/new-link/")
+    assert client.get(offer).status_code == 200  # a page with a button; nothing changes
+    assert client.get(old).status_code == 200
+    taken = client.post(offer)
+    assert taken.status_code == 302
     assert client.get(old).status_code == 404
-    assert client.get(link_in(message)).status_code == 200
+    assert client.get(taken["Location"]).status_code == 200
+    assert link_in(mail.outbox[-1]) == taken["Location"]
+    # An offer works once.
+    again = client.post(offer)
+    assert again.status_code == 400 and "This link does not work" in again.content.decode()
 
 
 def test_a_different_request_is_not_joined(client):

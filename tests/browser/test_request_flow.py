@@ -117,6 +117,7 @@ PAGES_ON_THE_WAY = [
     "/privacy/requests/new/?kind=amendment&systems=all",
     "/privacy/requests/sent/",
     "/privacy/requests/verify/not-a-real-link/",
+    "/privacy/requests/new-link/not-a-real-link/",
 ]
 
 
