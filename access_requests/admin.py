@@ -9,17 +9,24 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, TextField
+from django.db.models.functions import Cast
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
+from access_requests import workflow
+from access_requests.clocks import add_days
+from access_requests.constants import DayCount
 from access_requests.documents import read_document
 from access_requests.forms import (
     RequestCorrectionForm,
     StaffIntakeForm,
     consent_documents,
+    move_form,
     system_choices,
 )
 from access_requests.mail import send_status_link
@@ -37,6 +44,7 @@ from sorn.constants import Role
 from sorn.roles import roles_of
 
 PRIVACY_OFFICERS = frozenset({Role.PRIVACY_OFFICER})
+DUE_SOON_WORKING_DAYS = workflow.DUE_SOON_WORKING_DAYS
 
 
 class RequestInline(ReadOnlyInline):
@@ -69,19 +77,170 @@ class RequestDocumentInline(RequestInline):
         return format_html('<a href="{}">Download</a>', url)
 
 
+class SystemFilter(admin.SimpleListFilter):
+    """Requests asking about a system (the systems are a JSON list: matched on its text,
+    the same on SQLite and PostgreSQL)."""
+
+    title = "system"
+    parameter_name = "system"
+
+    def lookups(self, request, model_admin):
+        return system_choices()
+
+    def queryset(self, request, queryset):
+        if self.value() not in dict(system_choices()):
+            return queryset
+        return queryset.annotate(systems_text=Cast("systems", TextField())).filter(
+            systems_text__contains=f'"{self.value()}"'
+        )
+
+
+class DueFilter(admin.SimpleListFilter):
+    title = "deadline"
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Overdue"),
+            ("soon", f"Due within {DUE_SOON_WORKING_DAYS} working days"),
+            ("paused", "Clock stopped (waiting on the requester)"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.filter(due_on__lt=today)
+        if self.value() == "soon":
+            soon = add_days(today, DUE_SOON_WORKING_DAYS, DayCount.WORKING)
+            return queryset.filter(due_on__gte=today, due_on__lte=soon)
+        if self.value() == "paused":
+            return queryset.filter(paused_at__isnull=False)
+        return queryset
+
+
 @admin.register(PrivacyActRequest)
 class PrivacyActRequestAdmin(RoleRestrictedAdmin):
+    """The privacy officers' queue and each request's page. Every change of status goes
+    through access_requests.workflow (the move pages); the form corrects kind, systems
+    and what is asked of the requester."""
+
     viewer_roles = editor_roles = PRIVACY_OFFICERS
     changeable = True
-    list_display = ["tracking_number", "kind", "status", "channel", "received_at"]
-    list_filter = ["kind", "status", "channel"]
+    list_display = [
+        "tracking_number", "kind", "systems_asked", "status", "assignee", "deadline",
+        "channel", "received_at",
+    ]  # fmt: skip
+    list_filter = ["status", SystemFilter, DueFilter, "assignee", "kind", "channel"]
     search_fields = ["=tracking_number"]
     inlines = [RequestDocumentInline, RequestEventInline]
     readonly_fields = [
-        "tracking_number", "status", "channel", "received_at", "closed_at", "declared_on",
+        "tracking_number", "status", "assignee", "deadlines", "channel", "received_at",
+        "acknowledged_at", "identity", "closed_at", "declared_on",
     ]  # fmt: skip
     # Corrections only (RequestCorrectionForm); working the request is the workflow's.
     fields = ["tracking_number", "kind", "systems", "asked_of_requester", *readonly_fields[1:]]
+    change_form_template = "admin/access_requests/privacyactrequest/change_form.html"
+
+    def get_queryset(self, request):
+        # The queue: next deadline first, requests whose clock is stopped after them.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("assignee")
+            .order_by(F("due_on").asc(nulls_last=True), "received_at")
+        )
+
+    def get_ordering(self, request):
+        return [F("due_on").asc(nulls_last=True), "received_at"]
+
+    @admin.display(description="systems")
+    def systems_asked(self, obj: PrivacyActRequest) -> str:
+        return ", ".join(obj.systems)
+
+    @admin.display(description="next deadline", ordering="due_on")
+    def deadline(self, obj: PrivacyActRequest) -> str:
+        """The next deadline in words: overdue and due-soon are said, not only coloured."""
+        if obj.paused_at is not None:
+            return "Clock stopped: waiting on the requester"
+        if obj.due_on is None:
+            return "—"
+        left = workflow.working_days_left(obj.due_on)
+        day = f"{obj.due_on:%b %-d, %Y}"
+        if left < 0:
+            return format_html(
+                '<strong class="pa-overdue">Overdue by {} working day{}</strong> ({})',
+                -left,
+                "" if left == -1 else "s",
+                day,
+            )
+        if left <= DUE_SOON_WORKING_DAYS:
+            return format_html(
+                '<strong class="pa-due-soon">Due in {} working day{}</strong> ({})',
+                left,
+                "" if left == 1 else "s",
+                day,
+            )
+        return f"{day} ({left} working days)"
+
+    @admin.display(description="deadlines")
+    def deadlines(self, obj: PrivacyActRequest) -> str:
+        found = workflow.deadlines(obj)
+        if not found:
+            return "Clock stopped: waiting on the requester" if obj.paused_at else "—"
+        return format_html_join(
+            "; ",
+            "{}: {} by {} ({})",
+            (
+                (d.agency.short_name.capitalize(), d.limit.duty, f"{d.due:%B %-d, %Y}",
+                 d.limit.citation)
+                for d in found
+            ),
+        )  # fmt: skip
+
+    @admin.display(description="identity")
+    def identity(self, obj: PrivacyActRequest) -> str:
+        if obj.identity_accepted_at is None:
+            return "Not yet accepted"
+        return (
+            f"{obj.get_identity_method_display()}, accepted {obj.identity_accepted_at:%B %-d, %Y}"
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["workflow_moves"] = [
+                (move, reverse("admin:access_requests_privacyactrequest_move",
+                               args=[obj.pk, move.name]))
+                for move in workflow.moves_for(obj, request.user)
+                if move.roles
+            ]  # fmt: skip
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def move_view(self, request, request_id: int, name: str) -> HttpResponse:
+        """One move of the workflow: its form (what the move needs), then the move."""
+        obj = get_object_or_404(PrivacyActRequest, pk=request_id)
+        move = workflow.MOVES.get(name)
+        if move is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        Form = move_form(move)
+        form = Form(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                event = workflow.make(obj, name, actor=request.user, **form.cleaned_data)
+            except workflow.MoveRefused as refused:
+                form.add_error(None, refused.messages)
+            else:
+                messages.success(request, event.what)
+                return redirect("admin:access_requests_privacyactrequest_change", obj.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": f"{move.label}: {obj.tracking_number}",
+            "move": move,
+            "form": form,
+            "change_url": reverse("admin:access_requests_privacyactrequest_change", args=[obj.pk]),
+        }
+        return TemplateResponse(request, "admin/access_requests/move.html", context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = StaffIntakeForm if obj is None else RequestCorrectionForm
@@ -99,6 +258,11 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
 
     def get_urls(self):
         return [
+            path(
+                "<int:request_id>/move/<str:name>/",
+                self.admin_site.admin_view(self.move_view),
+                name="access_requests_privacyactrequest_move",
+            ),
             path(
                 "<int:request_id>/documents/<int:document_id>/",
                 self.admin_site.admin_view(self.document_view),

@@ -52,12 +52,16 @@ class AgencyClocks:
     limits: tuple[TimeLimit, ...]
     appeal: str  # where and how a refusal is appealed, in plain words (no full stop)
     appeal_citation: str
-    # The first step a request of each kind is on the clock for (request kind → step);
-    # "*" for every kind not named.
-    first_steps: Mapping[str, ClockStep] = field(default_factory=dict)
+    # The steps a request of each kind is on the clock for, in order (request kind →
+    # steps); "*" for every kind not named. A step with no time limit in the
+    # regulations is not listed: there is no date to keep.
+    steps: Mapping[str, tuple[ClockStep, ...]] = field(default_factory=dict)
+
+    def steps_for(self, kind: str) -> tuple[TimeLimit, ...]:
+        return tuple(self.limit(step) for step in self.steps.get(kind, self.steps["*"]))
 
     def first_step(self, kind: str) -> TimeLimit:
-        return self.limit(self.first_steps.get(kind, self.first_steps["*"]))
+        return self.steps_for(kind)[0]
 
     def limit(self, step: ClockStep) -> TimeLimit:
         for limit in self.limits:
@@ -102,8 +106,12 @@ USPS = AgencyClocks(
     ),
     appeal="Appeal in writing to the General Counsel of the Postal Service",
     appeal_citation="39 CFR 266",
-    # Every request is first acknowledged within 10 working days.
-    first_steps={"*": ClockStep.ACKNOWLEDGMENT},
+    # Every request is acknowledged within 10 working days; an amendment is then decided
+    # within 30.
+    steps={
+        "*": (ClockStep.ACKNOWLEDGMENT,),
+        "amendment": (ClockStep.ACKNOWLEDGMENT, ClockStep.AMENDMENT_DECISION),
+    },
 )
 
 TREASURY_MINT = AgencyClocks(
@@ -168,9 +176,9 @@ TREASURY_MINT = AgencyClocks(
     appeal_citation="31 CFR 1.27(e)",
     # 31 CFR 1.26(g)(1): notification and access are decided within 30 working days;
     # 1.27: an amendment request is acknowledged within 10.
-    first_steps={
-        "*": ClockStep.ACCESS_DETERMINATION,
-        "amendment": ClockStep.AMENDMENT_ACKNOWLEDGMENT,
+    steps={
+        "*": (ClockStep.ACCESS_DETERMINATION,),
+        "amendment": (ClockStep.AMENDMENT_ACKNOWLEDGMENT,),
     },
 )
 
@@ -214,19 +222,18 @@ def add_days(start: datetime.date, count: int, days: DayCount) -> datetime.date:
     return day
 
 
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """Working days after `start` up to and including `end` (0 when end <= start): how
+    long a clock stood still from a pause on `start` to a resumption on `end`."""
+    count, day = 0, start
+    while day < end:
+        day += datetime.timedelta(days=1)
+        count += is_working_day(day)
+    return count
+
+
 @dataclass(frozen=True)
 class Deadline:
     agency: AgencyClocks
     limit: TimeLimit
     due: datetime.date
-
-
-def first_deadlines(agencies: Iterable[str], kind: str, start: datetime.date) -> list[Deadline]:
-    """Each agency's first deadline for a request of `kind` received (complete) on
-    `start`: what the requester can expect, and by when."""
-    deadlines = []
-    for agency in dict.fromkeys(agencies):
-        clocks = clocks_for(agency)
-        limit = clocks.first_step(kind)
-        deadlines.append(Deadline(clocks, limit, add_days(start, limit.limit, limit.days)))
-    return deadlines

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from access_requests.documents import MAX_NAME_CHARS, checked_type
@@ -14,13 +15,17 @@ from access_requests.identifiers import IDENTIFIER_WORDS
 from access_requests.models import (
     DECLARATION,
     DocumentRole,
+    IdentityMethod,
+    PauseReason,
     PrivacyActRequest,
     RequestChannel,
     RequestKind,
 )
 from access_requests.services import identifiers_of_systems
+from access_requests.workflow import Move
 from lib.forms import UswdsFormMixin
 from lib.normalize import NORMALIZERS
+from sorn.constants import Role
 from sorn.models import SystemOfRecords
 
 # Identifiers every requester is asked for as contact details, not as separate fields.
@@ -371,3 +376,40 @@ class RequestCorrectionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["systems"].choices = system_choices()
+
+
+# The staff workflow's moves -------------------------------------------------------------
+
+# A form field for each thing a move may need (access_requests.workflow.Move.needs).
+MOVE_FIELDS = {
+    "assignee": lambda: forms.ModelChoiceField(
+        queryset=get_user_model()
+        .objects.filter(groups__name=Role.PRIVACY_OFFICER, is_active=True, is_staff=True)
+        .order_by("username"),
+        required=False,
+        empty_label="Nobody",
+        help_text="A privacy officer.",
+    ),
+    "method": lambda: forms.ChoiceField(
+        label="How identity was established", choices=IdentityMethod.choices
+    ),
+    "pause_reason": lambda: forms.ChoiceField(
+        label="What the office waits for", choices=PauseReason.choices
+    ),
+    "asked_of_requester": lambda: forms.CharField(
+        label="What the requester is asked for",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown on the requester's status page. The clock stops until they answer.",
+    ),
+    "extended_to": lambda: forms.DateField(
+        label="New date", widget=forms.DateInput(attrs={"type": "date"})
+    ),
+    "reason": lambda: forms.CharField(label="Reason", max_length=300),
+}
+
+
+def move_form(move: Move) -> type[forms.Form]:
+    """The form a move's page shows: one field for each thing the move needs."""
+    fields = {need: MOVE_FIELDS[need]() for need in move.needs}
+    return type(f"{move.name.title()}Form", (forms.Form,), fields)

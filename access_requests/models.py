@@ -33,10 +33,34 @@ class RequestStatus(models.TextChoices):
     # FOIA.gov's `testing: true`: kept apart, never worked (issue 11, item 5).
     TESTING = "testing", "Test delivery from FOIA.gov (never worked)"
     RECEIVED = "received", "Received"
-    IN_PROGRESS = "in_progress", "In progress"
+    IN_PROGRESS = "in_progress", "Being worked"
+    # The clock stops while the office waits for the requester (identity, clarification,
+    # consent) and starts again when they answer (issue 12, "Pauses").
+    WAITING = "waiting", "Waiting on the requester"
+    # The time limit was extended, with a reason and a new date (31 CFR 1.26(g)(1)).
+    EXTENDED = "extended", "Extended"
+    PARTIALLY_ANSWERED = "partial", "Partially answered"
     ANSWERED = "answered", "Answered (appeal period open)"
     APPEALED = "appealed", "Under appeal"
     CLOSED = "closed", "Closed"
+
+
+class IdentityMethod(models.TextChoices):
+    """How staff established who the requester is (39 CFR 266.6: identity sufficient to
+    satisfy the custodian; 31 CFR 1.26: the identification the component asks for)."""
+
+    DECLARATION = "declaration", "Declaration under 28 U.S.C. 1746 with a verified e-mail address"
+    DOCUMENTS = "documents", "Identity documents"
+    IN_PERSON = "in_person", "In person"
+    KNOWN_ACCOUNT = "known_account", "A known account"
+
+
+class PauseReason(models.TextChoices):
+    """Why the office waits on the requester (the clock stops meanwhile)."""
+
+    IDENTITY = "identity", "Proof of identity"
+    CLARIFICATION = "clarification", "Clarification of the request"
+    CONSENT = "consent", "Written consent of the person the request is about"
 
 
 class RequestChannel(models.TextChoices):
@@ -129,6 +153,35 @@ class PrivacyActRequest(EncryptedRecord):
     asked_of_requester = EncryptedTextField(max_length=2000, blank=True)
     received_at = models.DateTimeField(default=timezone.now)
     verified_at = models.DateTimeField(null=True, blank=True)
+    # The staff workflow (access_requests.workflow): who works it, the clocks' state.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_privacy_act_requests",
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    # While waiting on the requester: since when and why (the clock stops).
+    paused_at = models.DateTimeField(null=True, blank=True)
+    pause_reason = models.CharField(max_length=16, choices=PauseReason.choices, blank=True)
+    # Working days the clock stood still in earlier pauses, added to every time limit.
+    paused_working_days = models.PositiveIntegerField(default=0)
+    # An extension: the new date and why (31 CFR 1.26(g)(1); 1.27(e) for appeals).
+    extended_to = models.DateField(null=True, blank=True)
+    extension_reason = models.CharField(max_length=300, blank=True)
+    # The next deadline, kept by the workflow (and recomputed when the holiday calendar
+    # changes), so the queue sorts and filters on it in the database.
+    due_on = models.DateField(null=True, blank=True, db_index=True)
+    identity_method = models.CharField(max_length=16, choices=IdentityMethod.choices, blank=True)
+    identity_accepted_at = models.DateTimeField(null=True, blank=True)
+    identity_accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # A verification link carries this; verifying clears it, so a link works once.
     verification_nonce = models.CharField(max_length=32, blank=True, editable=False)
     # SHA-256 of the status page's token (the token itself is only in the requester's

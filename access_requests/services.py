@@ -10,6 +10,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from access_requests import workflow
 from access_requests.documents import attach_document
 from access_requests.identifiers import requester_identifier_names
 from access_requests.kinds import kind_from_description
@@ -122,6 +123,7 @@ def record_request(
     if request.channel == RequestChannel.WEB:
         request.status = RequestStatus.UNVERIFIED
         request.verification_nonce = new_verification_nonce()
+    request.due_on = workflow.next_due(request)
     for _ in range(20):
         try:
             with transaction.atomic():

@@ -8,9 +8,13 @@ import datetime
 
 from celery import shared_task
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from access_requests import workflow
+from access_requests.clocks import add_days
+from access_requests.constants import DayCount
 from access_requests.models import PrivacyActRequest, RequestStatus
 from audit.writes import record_bulk_change
 from keystore.crypto import destroy_data_keys
@@ -41,3 +45,45 @@ def destroy_unverified_requests() -> int:
         )
     destroy_data_keys(key for _, key in found if key is not None)
     return len(found)
+
+
+REMIND_SCHEDULE_NAME = "Remind assignees of Privacy Act deadlines"
+
+
+@shared_task
+def remind_assignees() -> int:
+    """Every morning: recompute open requests' deadlines (the holiday calendar may have
+    changed), then e-mail each assignee the requests of theirs that are overdue or due
+    within DUE_SOON_WORKING_DAYS working days — tracking numbers and dates only, never
+    what a requester gave. Returns how many e-mails were sent."""
+    workflow.recompute_due_dates()
+    today = timezone.localdate()
+    soon = add_days(today, workflow.DUE_SOON_WORKING_DAYS, DayCount.WORKING)
+    due = (
+        PrivacyActRequest.objects.filter(
+            status__in=workflow.OPEN, assignee__isnull=False, due_on__lte=soon
+        )
+        .select_related("assignee")
+        .order_by("assignee_id", "due_on", "tracking_number")
+    )
+    by_assignee: dict = {}
+    for request in due:
+        by_assignee.setdefault(request.assignee, []).append(request)
+    sent = 0
+    for assignee, requests in by_assignee.items():
+        if not assignee.email or not assignee.is_active:
+            continue
+        lines = [
+            f"{r.tracking_number}  {r.get_kind_display()}  due {r.due_on:%B %-d, %Y}"
+            + ("  OVERDUE" if r.due_on < today else "")
+            for r in requests
+        ]
+        send_mail(
+            f"Privacy Act requests due: {len(requests)}",
+            "These requests assigned to you are overdue or due within "
+            f"{workflow.DUE_SOON_WORKING_DAYS} working days:\n\n" + "\n".join(lines) + "\n",
+            settings.DEFAULT_FROM_EMAIL,
+            [assignee.email],
+        )
+        sent += 1
+    return sent

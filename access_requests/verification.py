@@ -18,8 +18,8 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.utils import timezone
 
+from access_requests import workflow
 from access_requests.models import PrivacyActRequest, RequestEvent, RequestStatus
 
 VERIFY_SALT = "access_requests.verify"
@@ -142,15 +142,5 @@ def verify(token: str) -> tuple[PrivacyActRequest, str]:
         or not secrets.compare_digest(request.verification_nonce, payload["n"])
     ):
         raise VerificationFailed("used or unknown")
-    now = timezone.now()
-    request.status = RequestStatus.RECEIVED
-    request.verified_at = now
-    # The statutory clocks run from receipt of a complete request: for a web request,
-    # the moment its sender proved the address.
-    request.received_at = now
-    request.verification_nonce = ""
-    request.save(update_fields=["status", "verified_at", "received_at", "verification_nonce"])
-    RequestEvent.objects.create(
-        request=request, event="verified", what="E-mail address verified; request received"
-    )
+    workflow.make(request, "verify", actor=None)
     return request, issue_status_token(request)

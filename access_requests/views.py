@@ -17,16 +17,16 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from access_requests.clocks import WORKING_DAYS_MEANING, first_deadlines
+from access_requests import workflow
+from access_requests.clocks import WORKING_DAYS_MEANING
 from access_requests.documents import MAX_DOCUMENT_BYTES
 from access_requests.forms import ChooseRequestForm, PublicRequestForm, consent_documents
 from access_requests.mail import send_relink_offer, send_status_link, send_verification
-from access_requests.models import NOT_OPEN, RequestStatus
+from access_requests.models import RequestStatus
 from access_requests.rights import agencies_of, published_systems
 from access_requests.services import record_request
 from access_requests.verification import (
@@ -276,11 +276,8 @@ def request_status(request: HttpRequest, token: str) -> HttpResponse:
             )
         )
     systems = _systems_named(found.systems)
-    deadlines = []
-    if found.status not in NOT_OPEN:
-        agencies = [s.current_revision.document["agency"] for s in systems if s.current_revision]
-        received_on = timezone.localtime(found.received_at).date()
-        deadlines = first_deadlines(agencies, found.kind, received_on)
+    # The same clocks as the staff queue: pauses, extensions and acknowledgments count.
+    deadlines = workflow.deadlines(found)
     return _private(
         render(
             request,
