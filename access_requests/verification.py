@@ -66,6 +66,22 @@ def issue_status_token(request: PrivacyActRequest, actor=None) -> str:
     return token
 
 
+def _signed_payload(token: str, salt: str, key: str) -> dict:
+    """The payload of a signed link of ours (`salt` tells which kind), still within
+    REQUEST_VERIFICATION_HOURS and carrying the string `key`; VerificationFailed else."""
+    try:
+        payload = signing.loads(
+            token, salt=salt, max_age=settings.REQUEST_VERIFICATION_HOURS * 3600
+        )
+    except signing.SignatureExpired as exc:
+        raise VerificationFailed("expired") from exc
+    except signing.BadSignature as exc:
+        raise VerificationFailed("altered") from exc
+    if not isinstance(payload, dict) or not isinstance(payload.get(key), str):
+        raise VerificationFailed("altered")
+    return payload
+
+
 def relink_token(request: PrivacyActRequest) -> str:
     """A signed, expiring offer of a new status link, mailed to the verified address when
     the same request comes again: the old link is revoked only when the mailbox's owner
@@ -77,16 +93,7 @@ def relink(token: str) -> tuple[PrivacyActRequest, str]:
     """Take an offer of a new status link: the request and its new status token. The
     offer holds a prefix of the status token's hash when it was made, so it works once
     (taking it changes the hash) and not after the holder got a new link another way."""
-    try:
-        payload = signing.loads(
-            token, salt=RELINK_SALT, max_age=settings.REQUEST_VERIFICATION_HOURS * 3600
-        )
-    except signing.SignatureExpired as exc:
-        raise VerificationFailed("expired") from exc
-    except signing.BadSignature as exc:
-        raise VerificationFailed("altered") from exc
-    if not isinstance(payload, dict) or not isinstance(payload.get("h"), str):
-        raise VerificationFailed("altered")
+    payload = _signed_payload(token, RELINK_SALT, "h")
     with transaction.atomic():
         request = PrivacyActRequest.objects.select_for_update().filter(pk=payload.get("r")).first()
         if request is None or not secrets.compare_digest(
@@ -121,16 +128,7 @@ def verify(token: str) -> tuple[PrivacyActRequest, str]:
     """Verify the request a link names: it becomes received (its clock starts now, when
     it is complete: 31 CFR 1.26(f)) and gets its status page. Returns the request and the
     status token. Raises VerificationFailed otherwise."""
-    try:
-        payload = signing.loads(
-            token, salt=VERIFY_SALT, max_age=settings.REQUEST_VERIFICATION_HOURS * 3600
-        )
-    except signing.SignatureExpired as exc:
-        raise VerificationFailed("expired") from exc
-    except signing.BadSignature as exc:
-        raise VerificationFailed("altered") from exc
-    if not isinstance(payload, dict) or not isinstance(payload.get("n"), str):
-        raise VerificationFailed("altered")
+    payload = _signed_payload(token, VERIFY_SALT, "n")
     request = (
         PrivacyActRequest.objects.select_for_update()
         .filter(pk=payload.get("r"), status=RequestStatus.UNVERIFIED)

@@ -221,38 +221,36 @@ def sent(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _take_link(request: HttpRequest, token: str, take, confirm_template: str) -> HttpResponse:
+    """A link mailed to the requester that does something once (verify the request, give
+    it a new status link): GET asks to confirm, so a mail filter that opens links does
+    not use it up; POST takes it (`take(token)` → the request and its new status token),
+    mails the status link and opens the status page."""
+    if request.method == "GET":
+        return _private(render(request, confirm_template))
+    try:
+        found, status_token = take(token)
+    except VerificationFailed as failure:
+        log.info("%s refused: %s", take.__name__, failure.reason)
+        return _private(render(request, "access_requests/verify_failed.html", status=400))
+    link = request.build_absolute_uri(reverse("access_requests:status", args=[status_token]))
+    send_status_link(found, link)
+    return redirect("access_requests:status", status_token)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify_request(request: HttpRequest, token: str) -> HttpResponse:
-    """GET asks the requester to confirm; POST verifies. A GET never verifies, so a mail
-    filter that opens links does not use up the single-use link."""
-    if request.method == "GET":
-        return _private(render(request, "access_requests/verify.html"))
-    try:
-        verified, status_token = verify(token)
-    except VerificationFailed as failure:
-        log.info("request verification refused: %s", failure.reason)
-        return _private(render(request, "access_requests/verify_failed.html", status=400))
-    link = request.build_absolute_uri(reverse("access_requests:status", args=[status_token]))
-    send_status_link(verified, link)
-    return redirect("access_requests:status", status_token)
+    """The verification link: the request becomes received and gets its status page."""
+    return _take_link(request, token, verify, "access_requests/verify.html")
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def relink_request(request: HttpRequest, token: str) -> HttpResponse:
-    """An offer of a new status link, mailed when the same request came again: GET asks
-    to confirm, POST issues the new link (the old one stops working) and opens it."""
-    if request.method == "GET":
-        return _private(render(request, "access_requests/relink.html"))
-    try:
-        found, status_token = relink(token)
-    except VerificationFailed as failure:
-        log.info("status relink refused: %s", failure.reason)
-        return _private(render(request, "access_requests/verify_failed.html", status=400))
-    link = request.build_absolute_uri(reverse("access_requests:status", args=[status_token]))
-    send_status_link(found, link)
-    return redirect("access_requests:status", status_token)
+    """An offer of a new status link, mailed when the same request came again: taking it
+    stops the old link working."""
+    return _take_link(request, token, relink, "access_requests/relink.html")
 
 
 @never_cache
