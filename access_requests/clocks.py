@@ -57,6 +57,9 @@ class AgencyClocks:
     # regulations is not listed: there is no date to keep.
     steps: Mapping[str, tuple[ClockStep, ...]] = field(default_factory=dict)
 
+    # The steps an appeal is on the clock for, from its receipt.
+    appeal_steps: tuple[ClockStep, ...] = ()
+
     def steps_for(self, kind: str) -> tuple[TimeLimit, ...]:
         return tuple(self.limit(step) for step in self.steps.get(kind, self.steps["*"]))
 
@@ -180,6 +183,9 @@ TREASURY_MINT = AgencyClocks(
         "*": (ClockStep.ACCESS_DETERMINATION,),
         "amendment": (ClockStep.AMENDMENT_ACKNOWLEDGMENT,),
     },
+    # 31 CFR 1.27(e): an appeal is acknowledged within 10 working days and decided within
+    # 30. (39 CFR 266 gives a USPS appeal to the General Counsel no time limit.)
+    appeal_steps=(ClockStep.APPEAL_ACKNOWLEDGMENT, ClockStep.APPEAL_DECISION),
 )
 
 AGENCY_CLOCKS: tuple[AgencyClocks, ...] = (USPS, TREASURY_MINT)

@@ -14,6 +14,7 @@ from access_requests.documents import MAX_NAME_CHARS, checked_type
 from access_requests.identifiers import IDENTIFIER_WORDS
 from access_requests.models import (
     DECLARATION,
+    AppealOutcome,
     DocumentRole,
     IdentityMethod,
     PauseReason,
@@ -406,6 +407,7 @@ MOVE_FIELDS = {
         label="New date", widget=forms.DateInput(attrs={"type": "date"})
     ),
     "reason": lambda: forms.CharField(label="Reason", max_length=300),
+    "outcome": lambda: forms.ChoiceField(label="Decision", choices=AppealOutcome.choices),
 }
 
 

@@ -55,6 +55,12 @@ class IdentityMethod(models.TextChoices):
     KNOWN_ACCOUNT = "known_account", "A known account"
 
 
+class AppealOutcome(models.TextChoices):
+    GRANTED = "granted", "Granted"
+    PARTLY = "partly", "Partly granted"
+    DENIED = "denied", "Denied"
+
+
 class PauseReason(models.TextChoices):
     """Why the office waits on the requester (the clock stops meanwhile)."""
 
@@ -173,6 +179,10 @@ class PrivacyActRequest(EncryptedRecord):
     # The next deadline, kept by the workflow (and recomputed when the holiday calendar
     # changes), so the queue sorts and filters on it in the database.
     due_on = models.DateField(null=True, blank=True, db_index=True)
+    # An appeal (of a denial, or of a request not answered in time): its own clocks.
+    appealed_at = models.DateTimeField(null=True, blank=True)
+    appeal_acknowledged_at = models.DateTimeField(null=True, blank=True)
+    appeal_outcome = models.CharField(max_length=8, choices=AppealOutcome.choices, blank=True)
     identity_method = models.CharField(max_length=16, choices=IdentityMethod.choices, blank=True)
     identity_accepted_at = models.DateTimeField(null=True, blank=True)
     identity_accepted_by = models.ForeignKey(

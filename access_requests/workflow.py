@@ -33,6 +33,7 @@ from access_requests.clocks import (
 from access_requests.constants import ClockStep
 from access_requests.models import (
     NOT_OPEN,
+    AppealOutcome,
     IdentityMethod,
     PauseReason,
     PrivacyActRequest,
@@ -63,12 +64,15 @@ class Move:
     name: str
     label: str  # a button's words
     from_statuses: frozenset[RequestStatus]
-    to: RequestStatus | None  # None: the status stays
+    to: RequestStatus | None  # None: the status stays (or the effect decides)
     roles: frozenset[str] = PRIVACY_OFFICERS
     # What the move needs (a keyword of `make`) and says in the history.
     needs: tuple[str, ...] = ()
     # The history's name for it; the move's own name when empty.
     event: str = ""
+    # Whether the move makes sense for this request beyond its status (offered only
+    # then; `make` refuses otherwise with its own reason).
+    applies: Callable[[PrivacyActRequest], bool] = lambda request: True
 
 
 MOVES: dict[str, Move] = {
@@ -105,8 +109,8 @@ MOVES: dict[str, Move] = {
         Move(
             "extend",
             "Extend the time limit",
-            frozenset({S.RECEIVED, S.IN_PROGRESS, S.PARTIALLY_ANSWERED, S.EXTENDED}),
-            S.EXTENDED,
+            frozenset({S.RECEIVED, S.IN_PROGRESS, S.PARTIALLY_ANSWERED, S.EXTENDED, S.APPEALED}),
+            None,
             needs=("extended_to", "reason"),
         ),
         Move(
@@ -121,7 +125,28 @@ MOVES: dict[str, Move] = {
             frozenset({S.IN_PROGRESS, S.EXTENDED, S.PARTIALLY_ANSWERED}),
             S.ANSWERED,
         ),
-        Move("appeal", "Record an appeal", frozenset({S.ANSWERED}), S.APPEALED),
+        # An appeal of the answer, or of a request not answered in time (5 U.S.C.
+        # 552a(d)(3); 31 CFR 1.27(e)).
+        Move(
+            "appeal",
+            "Record an appeal",
+            WORKING | {S.ANSWERED},
+            S.APPEALED,
+            applies=lambda request: _appealable(request),
+        ),
+        Move(
+            "acknowledge_appeal",
+            "Record the appeal's acknowledgment",
+            frozenset({S.APPEALED}),
+            None,
+        ),
+        Move(
+            "decide_appeal",
+            "Record the appeal's decision",
+            frozenset({S.APPEALED}),
+            S.CLOSED,
+            needs=("outcome", "reason"),
+        ),
         Move("close", "Close", OPEN, S.CLOSED, needs=("reason",)),
     )
 }
@@ -144,18 +169,22 @@ def agencies_of(request: PrivacyActRequest) -> list[AgencyClocks]:
 
 def deadlines(request: PrivacyActRequest, today: datetime.date | None = None) -> list[Deadline]:
     """Each agency's next deadline for the request: its first step not yet done, due in
-    the step's days from receipt plus the working days the clock stood still; a later
-    date where the limit was extended. None while the clock is stopped or the request is
-    not open."""
+    the step's days from receipt (of the request, or of the appeal) plus the working days
+    the clock stood still; a later date where the limit was extended. None while the
+    clock is stopped or the request is not open."""
     if request.status not in OPEN or request.paused_at is not None:
         return []
-    start = timezone.localtime(request.received_at).date()
+    appeal = request.status == S.APPEALED
+    start = timezone.localtime(request.appealed_at if appeal else request.received_at).date()
     found = []
     for clocks in agencies_of(request):
-        for limit in clocks.steps_for(request.kind):
-            if limit.step in ACKNOWLEDGING and request.acknowledged_at is not None:
-                continue
-            if limit.step not in ACKNOWLEDGING and request.status in ANSWERED:
+        steps = (
+            tuple(clocks.limit(step) for step in clocks.appeal_steps)
+            if appeal
+            else clocks.steps_for(request.kind)
+        )
+        for limit in steps:
+            if _done(request, limit.step):
                 continue
             due = add_days(start, limit.limit + request.paused_working_days, limit.days)
             if request.extended_to and request.extended_to > due:
@@ -163,6 +192,16 @@ def deadlines(request: PrivacyActRequest, today: datetime.date | None = None) ->
             found.append(Deadline(clocks, limit, due))
             break
     return found
+
+
+def _done(request: PrivacyActRequest, step: ClockStep) -> bool:
+    if step == ClockStep.APPEAL_ACKNOWLEDGMENT:
+        return request.appeal_acknowledged_at is not None
+    if step == ClockStep.APPEAL_DECISION:
+        return request.status != S.APPEALED
+    if step in ACKNOWLEDGING:
+        return request.acknowledged_at is not None
+    return request.status in ANSWERED
 
 
 def next_due(request: PrivacyActRequest) -> datetime.date | None:
@@ -187,7 +226,11 @@ def may(user, move: Move) -> bool:
 
 def moves_for(request: PrivacyActRequest, user) -> list[Move]:
     """The moves this user may make on the request now."""
-    return [m for m in MOVES.values() if request.status in m.from_statuses and may(user, m)]
+    return [
+        m
+        for m in MOVES.values()
+        if request.status in m.from_statuses and may(user, m) and m.applies(request)
+    ]
 
 
 def _check_identity(request: PrivacyActRequest) -> None:
@@ -256,6 +299,8 @@ def _extend(request, actor, *, extended_to, reason, **_) -> str:
         raise MoveRefused("Give the reason for the extension.", code="reason")
     request.extended_to = extended_to
     request.extension_reason = reason.strip()[:300]
+    if request.status != S.APPEALED:  # an appeal stays under appeal, on its later date
+        request.status = S.EXTENDED
     return f"Time limit extended to {extended_to:%B %-d, %Y}: {request.extension_reason}"
 
 
@@ -269,8 +314,48 @@ def _answer_part(request, actor, **_) -> str:
     return "Partly answered"
 
 
+def _appealable(request: PrivacyActRequest) -> bool:
+    overdue = request.due_on is not None and request.due_on < _today()
+    return request.status == S.ANSWERED or overdue
+
+
 def _appeal(request, actor, **_) -> str:
-    return "Appeal received"
+    if not _appealable(request):
+        raise MoveRefused(
+            "Only an answered request, or one not answered in time, can be appealed.",
+            code="appeal",
+        )
+    request.appealed_at = timezone.now()
+    # The appeal runs on clocks of its own, from its receipt.
+    request.extended_to = None
+    request.extension_reason = ""
+    request.paused_working_days = 0
+    return (
+        "Appeal received"
+        if request.status == S.ANSWERED
+        else ("Appeal received: the request was not answered in time")
+    )
+
+
+def _acknowledge_appeal(request, actor, **_) -> str:
+    if request.appeal_acknowledged_at is not None:
+        raise MoveRefused("The appeal was already acknowledged.", code="acknowledged")
+    request.appeal_acknowledged_at = timezone.now()
+    return "Appeal acknowledged"
+
+
+def _decide_appeal(request, actor, *, outcome, reason, **_) -> str:
+    if outcome not in AppealOutcome.values:
+        raise MoveRefused("Say how the appeal was decided.", code="outcome")
+    if not (reason or "").strip():
+        raise MoveRefused("Give the reasons for the decision.", code="reason")
+    request.appeal_outcome = outcome
+    request.closed_at = timezone.now()
+    return f"Appeal decided: {AppealOutcome(outcome).label.lower()}"
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
 
 
 def _close(request, actor, *, reason, **_) -> str:
@@ -303,6 +388,8 @@ EFFECTS: dict[str, Callable[..., str]] = {
     "answer_part": _answer_part,
     "answer": _answer,
     "appeal": _appeal,
+    "acknowledge_appeal": _acknowledge_appeal,
+    "decide_appeal": _decide_appeal,
     "close": _close,
 }
 
@@ -330,11 +417,12 @@ def make(request: PrivacyActRequest, name: str, *, actor, **details) -> RequestE
                 f"{locked.get_status_display().lower()}.",
                 code="status",
             )
-        before = locked.get_status_display()
+        before, before_label = locked.status, locked.get_status_display()
         what = EFFECTS[name](locked, actor, **details)
-        if move.to is not None and move.to != locked.status:
+        if move.to is not None:
             locked.status = move.to
-            what = f"{what} ({before} → {locked.get_status_display()})"
+        if locked.status != before:
+            what = f"{what} ({before_label} → {locked.get_status_display()})"
         locked.due_on = next_due(locked)
         locked.save()
         event = RequestEvent.objects.create(

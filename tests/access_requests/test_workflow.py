@@ -60,7 +60,7 @@ OFFERED = {
     "partial": ["assign", "acknowledge", "accept_identity", "wait", "extend", "answer",
                 "close"],
     "answered": ["assign", "appeal", "close"],
-    "appealed": ["assign", "close"],
+    "appealed": ["assign", "extend", "acknowledge_appeal", "decide_appeal", "close"],
     "closed": [],
     "unverified": [],
     "testing": [],
@@ -346,3 +346,55 @@ def test_the_status_page_shows_the_pause_and_the_extension(officer, client):
     assert "Which years of orders do you mean?" in page
     assert "The time limit stands still until we have your answer." in page
     assert "When to expect an answer" not in page
+
+
+# Appeals ----------------------------------------------------------------------------------
+
+
+def answered(systems, officer) -> PrivacyActRequest:
+    request = received(systems)
+    workflow.make(request, "start", actor=officer)
+    workflow.make(request, "accept_identity", actor=officer, method="in_person")
+    workflow.make(request, "answer", actor=officer)
+    return request
+
+
+def test_a_mint_appeal_runs_on_its_own_clocks(officer, at):
+    request = answered([MINT], officer)
+    at(timezone.make_aware(datetime.datetime(2027, 1, 4, 10)))  # Monday 4 January 2027
+    workflow.make(request, "appeal", actor=officer)
+    # 31 CFR 1.27(e): acknowledged within 10 working days; 18 January is Martin Luther
+    # King Jr. Day.
+    assert (request.status, request.due_on) == ("appealed", datetime.date(2027, 1, 19))
+    workflow.make(request, "acknowledge_appeal", actor=officer)
+    # Decided within 30 working days: 15 February is Washington's Birthday.
+    assert request.due_on == datetime.date(2027, 2, 17)
+    workflow.make(
+        request, "decide_appeal", actor=officer, outcome="denied",
+        reason="The records are accurate as kept",
+    )  # fmt: skip
+    assert (request.status, request.appeal_outcome, request.due_on) == (
+        "closed", "denied", None
+    )  # fmt: skip
+    assert request.closed_at is not None
+    assert request.events.last().what == "Appeal decided: denied (Under appeal → Closed)"
+
+
+def test_a_usps_appeal_has_no_date_the_regulations_do_not_give(officer):
+    request = answered([USPS], officer)
+    workflow.make(request, "appeal", actor=officer)
+    assert (request.status, request.due_on) == ("appealed", None)
+
+
+def test_a_request_not_answered_in_time_may_be_appealed(officer, at):
+    request = received([MINT])
+    workflow.make(request, "start", actor=officer)
+    assert "appeal" not in [m.name for m in workflow.moves_for(request, officer)]
+    with pytest.raises(workflow.MoveRefused, match="not answered in time"):
+        workflow.make(request, "appeal", actor=officer)
+    at(timezone.make_aware(datetime.datetime(2027, 1, 7, 9)))  # the day after it was due
+    assert "appeal" in [m.name for m in workflow.moves_for(request, officer)]
+    workflow.make(request, "appeal", actor=officer)
+    assert request.events.last().what == (
+        "Appeal received: the request was not answered in time (Being worked → Under appeal)"
+    )
