@@ -62,10 +62,23 @@ def _aad(request: PrivacyActRequest, part: str) -> str:
 def attach_document(
     request: PrivacyActRequest, role: DocumentRole | str, name: str, content: bytes
 ) -> RequestDocument:
-    """Check and store one file under the request's data key. The request must be saved
-    (it has its key); call inside the transaction that saves the request, so a request is
-    never kept without the files it came with, nor files without their request."""
+    """Check a file that came from outside (an upload, a FOIA.gov attachment) and store it
+    under the request's data key. The request must be saved (it has its key); call
+    inside the transaction that saves the request, so a request is never kept without
+    the files it came with, nor files without their request."""
     content_type = checked_type(content, name or "the file")
+    return seal_document(request, role, name, content_type, content)
+
+
+def seal_document(
+    request: PrivacyActRequest,
+    role: DocumentRole | str,
+    name: str,
+    content_type: str,
+    content: bytes,
+) -> RequestDocument:
+    """Store a file under the request's data key: one the service made itself (a
+    package), or one attach_document has checked."""
     key = record_data_keys(request)[request.data_key_id]
     return RequestDocument.objects.create(
         request=request,

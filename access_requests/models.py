@@ -244,6 +244,9 @@ class DocumentRole(models.TextChoices):
     IDENTITY = "identity", "Proof of identity"
     FOIA_PDF = "foia_pdf", "The request as FOIA.gov rendered it (PDF)"
     SUPPORTING = "supporting", "Supporting documentation"
+    # The answer to an access request (access_requests.packages), made by the service.
+    PACKAGE_HTML = "package_html", "Records package (printable page)"
+    PACKAGE_JSON = "package_json", "Records package (JSON)"
 
 
 class RequestDocument(models.Model):

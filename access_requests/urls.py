@@ -12,5 +12,10 @@ urlpatterns = [
     path("privacy/requests/verify/<str:token>/", views.verify_request, name="verify"),
     path("privacy/requests/status/<str:token>/", views.request_status, name="status"),
     path("privacy/requests/new-link/<str:token>/", views.relink_request, name="relink"),
+    path(
+        "privacy/requests/status/<str:token>/records/<int:document_id>/",
+        views.download_records,
+        name="records",
+    ),
     path("requests/", views.start, name="start"),
 ]

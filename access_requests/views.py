@@ -21,9 +21,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from access_requests import workflow
+from access_requests import packages, workflow
 from access_requests.clocks import WORKING_DAYS_MEANING
-from access_requests.documents import MAX_DOCUMENT_BYTES
+from access_requests.documents import MAX_DOCUMENT_BYTES, read_document
 from access_requests.forms import ChooseRequestForm, PublicRequestForm, consent_documents
 from access_requests.mail import send_relink_offer, send_status_link, send_verification
 from access_requests.models import RequestStatus
@@ -276,6 +276,11 @@ def request_status(request: HttpRequest, token: str) -> HttpResponse:
     systems = _systems_named(found.systems)
     # The same clocks as the staff queue: pauses, extensions and acknowledgments count.
     deadlines = workflow.deadlines(found)
+    files = [
+        (document, packages.available_until(document),
+         reverse("access_requests:records", args=[token, document.pk]))
+        for document in packages.offered(found)
+    ]  # fmt: skip
     return _private(
         render(
             request,
@@ -284,7 +289,30 @@ def request_status(request: HttpRequest, token: str) -> HttpResponse:
                 "req": found,
                 "systems": systems,
                 "deadlines": deadlines,
+                "files": files,
                 "working_days_meaning": WORKING_DAYS_MEANING,
             },
         )
     )
+
+
+@never_cache
+@require_http_methods(["GET"])
+def download_records(request: HttpRequest, token: str, document_id: int) -> HttpResponse:
+    """A records package from the status page, while it is offered: as an attachment of
+    its own type, never shown in our pages; the download is an event with its time and
+    the client's address. The same 404 for a wrong token, another request's file or an
+    expired one."""
+    found = request_by_status_token(token)
+    document = next(
+        (d for d in (packages.offered(found) if found else []) if d.pk == document_id), None
+    )
+    if document is None:
+        return _private(render(request, "access_requests/status_unknown.html", status=404))
+    read = read_document(document)
+    packages.note_download(document, client_address(request))
+    response = HttpResponse(read.content, content_type=f"{read.content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{read.name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
+    return _private(response)

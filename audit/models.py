@@ -181,6 +181,14 @@ class ExternalRecipient(models.Model):
         max_length=200, help_text="The routine use the disclosures rely on, as the notice cites it."
     )
     purpose = models.CharField("nature and purpose of the disclosures", max_length=300)
+    # An agency reading for civil or criminal law enforcement at its written request
+    # (5 U.S.C. 552a(b)(7)): its disclosures are accounted for but not shown to the
+    # person (552a(c)(3)).
+    law_enforcement = models.BooleanField(
+        default=False,
+        help_text="Disclosures under 5 U.S.C. 552a(b)(7): accounted for, withheld from the "
+        "person's own accounting (552a(c)(3)).",
+    )
 
     def __str__(self) -> str:
         return self.name
@@ -204,6 +212,8 @@ class DisclosureAccounting(AppendOnlyModel):
     recipient_address = models.TextField()
     records = models.JSONField(help_text='{"app_label.Model": [primary keys]}')
     recorded_by = models.CharField(max_length=150, help_text="Who or what made the entry.")
+    # 5 U.S.C. 552a(b)(7): withheld from the accounting given to the person (552a(c)(3)).
+    law_enforcement = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-disclosed_at", "-id"]

@@ -33,6 +33,9 @@ class PendingRead:
     channel: str
     model: str
     fields: tuple[str, ...]
+    # Why, where the reader said (a request package names its request); else the
+    # collector's own purpose.
+    purpose: str = ""
     record_ids: set = field(default_factory=set)
     # record id → the person it is about (None: about no one), where the reader knew it
     owners: dict = field(default_factory=dict)
@@ -52,19 +55,24 @@ class ReadCollector:
     )
 
     def add(
-        self, channel: str, model: type[models.Model], records: list, fields: Iterable[str]
+        self,
+        channel: str,
+        model: type[models.Model],
+        records: list,
+        fields: Iterable[str],
+        purpose: str = "",
     ) -> None:
         # The ids now: an instance deleted later in the request has lost its pk by then.
         ids = [r.pk if isinstance(r, models.Model) else r for r in records]
-        self._reported.append((channel, model, records, ids, tuple(fields)))
+        self._reported.append((channel, model, records, ids, tuple(fields), purpose))
 
     @property
-    def reads(self) -> dict[tuple[str, str, tuple[str, ...]], PendingRead]:
-        for channel, model, records, ids, fields in self._reported:
-            key = (channel, model._meta.label, fields)
+    def reads(self) -> dict[tuple[str, str, tuple[str, ...], str], PendingRead]:
+        for channel, model, records, ids, fields, purpose in self._reported:
+            key = (channel, model._meta.label, fields, purpose)
             pending = self._reads.get(key)
             if pending is None:
-                pending = self._reads[key] = PendingRead(channel, key[1], fields)
+                pending = self._reads[key] = PendingRead(channel, key[1], fields, purpose)
             # Whom each record is about, where the instance itself says (a person path
             # of one step); the others are looked up in one query when written.
             on_row = registry.facts(model).person_on_row
@@ -93,7 +101,7 @@ class ReadCollector:
                 fields=list(read.fields),
                 remote_addr=self.remote_addr,
                 path=self.path[:300],
-                purpose=self.purpose[:300],
+                purpose=(read.purpose or self.purpose)[:300],
             )
             for read in self.pending()
         ]
@@ -124,7 +132,7 @@ def record_read(
         standalone.add(str(channel), model, list(records), fields)
         write_events(standalone)
         return
-    collector.add(str(channel), model, list(records), fields)
+    collector.add(str(channel), model, list(records), fields, purpose)
 
 
 @contextmanager
@@ -214,6 +222,7 @@ def account_disclosures(collector: ReadCollector) -> int:
             recipient_address=recipient.address,
             records={label: sorted(pks) for label, pks in records.items()},
             recorded_by=f"automatic: API read by {getattr(user, 'username', '')}",
+            law_enforcement=recipient.law_enforcement,
         )
         for (person_id, system), records in disclosed.items()
     )

@@ -343,6 +343,8 @@ UNVERIFIED_REQUEST_DAYS = env_int("UNVERIFIED_REQUEST_DAYS", 7, minimum=1)
 REQUEST_VERIFICATION_HOURS = min(
     env_int("REQUEST_VERIFICATION_HOURS", 72, minimum=1), UNVERIFIED_REQUEST_DAYS * 24
 )
+# Issue 12, item 4: a records package stays on the requester's status page this many days.
+REQUEST_PACKAGE_DAYS = env_int("REQUEST_PACKAGE_DAYS", 30, minimum=1)
 # Issue 11, item 6: submissions of the public request form allowed per client address and
 # per e-mail address, as django-ratelimit rates ("count/period").
 REQUEST_RATE_PER_ADDRESS = env_str("REQUEST_RATE_PER_ADDRESS", "10/h")
