@@ -4,20 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0013_purge_schedule'),
+        ("audit", "0013_purge_schedule"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='disclosureaccounting',
-            name='law_enforcement',
+            model_name="disclosureaccounting",
+            name="law_enforcement",
             field=models.BooleanField(default=False),
         ),
         migrations.AddField(
-            model_name='externalrecipient',
-            name='law_enforcement',
-            field=models.BooleanField(default=False, help_text="Disclosures under 5 U.S.C. 552a(b)(7): accounted for, withheld from the person's own accounting (552a(c)(3))."),
+            model_name="externalrecipient",
+            name="law_enforcement",
+            field=models.BooleanField(
+                default=False,
+                help_text="Disclosures under 5 U.S.C. 552a(b)(7): accounted for, withheld from the person's own accounting (552a(c)(3)).",
+            ),
         ),
     ]
