@@ -268,6 +268,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two resources have a "status": each set of choices keeps a name of its own (the
+    # orders' the name it had before requests joined the API).
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "orders.constants.OrderStatus",
+        "RequestStatusEnum": "access_requests.models.RequestStatus",
+    },
 }
 
 # Celery -------------------------------------------------------------------------------
