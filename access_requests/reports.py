@@ -127,7 +127,7 @@ def _facts(start: datetime.date, end: datetime.date) -> list[_Facts]:
     begin, until = _bounds(start, end)
     in_period = {"at__gte": begin, "at__lt": until}
     today = timezone.localdate()
-    # First answer and first close of every request completed, appealed in the period.
+    # The first answer and the first close of each request with either in the period.
     firsts: dict[int, dict[str, datetime.datetime]] = {}
     completed_in_period = RequestEvent.objects.filter(
         event__in=COMPLETING_EVENTS, **in_period
