@@ -415,3 +415,34 @@ def move_form(move: Move) -> type[forms.Form]:
     """The form a move's page shows: one field for each thing the move needs."""
     fields = {need: MOVE_FIELDS[need]() for need in move.needs}
     return type(f"{move.name.title()}Form", (forms.Form,), fields)
+
+
+# Reports ----------------------------------------------------------------------------------
+
+
+class ReportForm(forms.Form):
+    """The period and system of a report (access_requests/reports.py); by default the
+    current month to today, every system."""
+
+    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    system = forms.ChoiceField(label="System", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["system"].choices = [("", "All systems"), *system_choices()]
+
+    @classmethod
+    def for_query(cls, query) -> ReportForm:
+        """Bound to the query string, or to the default period when it names none."""
+        if not query:
+            today = timezone.localdate()
+            query = {"start": today.replace(day=1).isoformat(), "end": today.isoformat()}
+        return cls(query)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            raise forms.ValidationError("The period ends before it starts.", code="period")
+        return data

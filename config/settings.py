@@ -7,6 +7,7 @@ file-system Celery broker; production sets DATABASE_URL, REDIS_URL and SECRET_KE
 from __future__ import annotations
 
 import datetime
+import re
 import secrets
 from pathlib import Path
 
@@ -213,6 +214,12 @@ API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 500, minimum=1)
 API_MAX_JSON_DEPTH = env_int("API_MAX_JSON_DEPTH", 32, minimum=1, maximum=256)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024, minimum=1)
 
+_API_ANON_RATE = env_str("API_ANON_RATE", "60/m")
+if not re.fullmatch(r"[1-9][0-9]{0,8}/[smhd]", _API_ANON_RATE):
+    raise ImproperlyConfigured(
+        "API_ANON_RATE must be a count and a period (s, m, h or d), e.g. 60/m; "
+        f"got {_API_ANON_RATE!r}"
+    )
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -232,6 +239,10 @@ REST_FRAMEWORK = {
     ],
     # Every error a JSON object with a "detail" (lib/api.py).
     "EXCEPTION_HANDLER": "lib.api.exception_handler",
+    # Only views that name a throttle are throttled: the request's status for its
+    # requester (access_requests/api.py), per client address, "count/period" with the
+    # period s, m, h or d.
+    "DEFAULT_THROTTLE_RATES": {"anon": _API_ANON_RATE},
 }
 # API tokens (django-rest-knox): stored as SHA-512 digests, expiring, revocable.
 REST_KNOX = {
@@ -257,6 +268,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two resources have a "status": each set of choices keeps a name of its own (the
+    # orders' the name it had before requests joined the API).
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "orders.constants.OrderStatus",
+        "RequestStatusEnum": "access_requests.models.RequestStatus",
+    },
 }
 
 # Celery -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from knox import views as knox_views
 from rest_framework.routers import DefaultRouter
 
 from access.api import TokenLoginView
+from access_requests.api import RequestMoveView, RequestQueueView, RequestStatusView
 from access_requests.foia import receive_request
 from customers.api import CustomerViewSet
 from orders.api import MintOrderViewSet, OfflineOrderViewSet
@@ -23,6 +24,13 @@ api_urls = (
     [
         path("auth/token/", TokenLoginView.as_view(), name="auth-token"),
         path("auth/logout/", knox_views.LogoutView.as_view(), name="auth-logout"),
+        path("requests/", RequestQueueView.as_view(), name="request-list"),
+        path("requests/<str:tracking_number>/", RequestStatusView.as_view(), name="request-status"),
+        path(
+            "requests/<str:tracking_number>/moves/<str:move>/",
+            RequestMoveView.as_view(),
+            name="request-move",
+        ),
         *router.urls,
     ],
     "api",
