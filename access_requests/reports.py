@@ -22,8 +22,10 @@ The rules, each decided here and nowhere else:
 - **Overdue now**: open requests whose next deadline (`due_on`) is before today,
   whatever the period.
 - **Appeals**: requests with an "appeal" event in the period.
-- **Amendments granted and denied, appeal outcomes**: not modelled yet (issue 12, items 5
-  and 6 come later); shown as `NOT_RECORDED`, never as zero, which would be a false count.
+- **Appeal outcomes**: appeals decided in the period ("decide_appeal" events), by outcome:
+  "granted 1, partly granted 0, denied 2".
+- **Amendments granted and denied**: not modelled yet (issue 12, item 5 comes later); shown
+  as `NOT_RECORDED`, never as zero, which would be a false count.
 
 A request asking about two systems counts in each system's row; the "All systems" row
 counts it once. Counts and working days only: no personal value is read.
@@ -40,7 +42,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from access_requests.clocks import working_days_between
-from access_requests.models import PrivacyActRequest, RequestEvent, RequestStatus
+from access_requests.models import AppealOutcome, PrivacyActRequest, RequestEvent, RequestStatus
 from access_requests.workflow import OPEN
 from sorn.models import SystemOfRecords
 
@@ -76,7 +78,7 @@ class ReportRow:
     appeals: int
     amendments_granted: str = NOT_RECORDED
     amendments_denied: str = NOT_RECORDED
-    appeal_outcomes: str = NOT_RECORDED
+    appeal_outcomes: str = ""
 
 
 # The table's columns, in order: (attribute, heading). The CSV export and the page share it.
@@ -104,6 +106,7 @@ class _Facts:
     received: bool = False
     completed: bool = False
     appealed: bool = False
+    appeal_outcome: str = ""  # decided in the period: AppealOutcome value
     overdue: bool = False
     days_to_acknowledge: int | None = None
     days_to_answer: int | None = None
@@ -146,6 +149,11 @@ def _facts(start: datetime.date, end: datetime.date) -> list[_Facts]:
             "request_id", flat=True
         )
     )
+    decided = dict(
+        RequestEvent.objects.filter(event="decide_appeal", **in_period).values_list(
+            "request_id", "request__appeal_outcome"
+        )
+    )
     # A request completed before the period and closed in it is not this period's.
     completed_ids = {pk for pk, found in firsts.items() if min(found.values()) >= begin}
     requests = (
@@ -153,7 +161,7 @@ def _facts(start: datetime.date, end: datetime.date) -> list[_Facts]:
         .filter(
             Q(received_at__gte=begin, received_at__lt=until)
             | Q(acknowledged_at__gte=begin, acknowledged_at__lt=until)
-            | Q(pk__in=completed_ids | appealed)
+            | Q(pk__in=completed_ids | appealed | set(decided))
             | Q(status__in=OPEN, due_on__lt=today)
         )
         .values("pk", "systems", "status", "received_at", "acknowledged_at", "due_on")
@@ -166,6 +174,7 @@ def _facts(start: datetime.date, end: datetime.date) -> list[_Facts]:
             received=begin <= request["received_at"] < until,
             completed=request["pk"] in completed_ids,
             appealed=request["pk"] in appealed,
+            appeal_outcome=decided.get(request["pk"], ""),
             overdue=request["status"] in OPEN
             and request["due_on"] is not None
             and request["due_on"] < today,
@@ -195,6 +204,10 @@ def _row(system: str, label: str, facts: Iterable[_Facts]) -> ReportRow:
         answer_p90=nearest_rank(answer, 90),
         overdue_now=sum(f.overdue for f in facts),
         appeals=sum(f.appealed for f in facts),
+        appeal_outcomes=", ".join(
+            f"{outcome.label.lower()} {sum(f.appeal_outcome == outcome for f in facts)}"
+            for outcome in AppealOutcome
+        ),
     )
 
 

@@ -426,7 +426,11 @@ def make(request: PrivacyActRequest, name: str, *, actor, **details) -> RequestE
         locked.due_on = next_due(locked)
         locked.save()
         event = RequestEvent.objects.create(
-            request=locked, actor=actor, event=move.event or name, what=what[:300]
+            request=locked,
+            at=timezone.now(),  # the service's clock, as the move's own dates
+            actor=actor,
+            event=move.event or name,
+            what=what[:300],
         )
     request.refresh_from_db()
     return event

@@ -161,7 +161,20 @@ def test_outcomes_not_modelled_are_not_recorded_not_zero(november):
     for row in report(*NOVEMBER):
         assert row.amendments_granted == "not yet recorded"
         assert row.amendments_denied == "not yet recorded"
-        assert row.appeal_outcomes == "not yet recorded"
+        assert row.appeal_outcomes == "granted 0, partly granted 0, denied 0"
+
+
+def test_appeal_outcomes_decided_in_the_period(november, officer):
+    appealed = PrivacyActRequest.objects.get(status="appealed")
+    workflow.make(
+        appealed, "decide_appeal", actor=officer, outcome="partly",
+        reason="Some of the records were corrected",
+    )  # fmt: skip
+    RequestEvent.objects.filter(request=appealed, event="decide_appeal").update(
+        at=timezone.make_aware(datetime.datetime(2026, 11, 30, 15))
+    )
+    rows = report(*NOVEMBER)
+    assert rows[-1].appeal_outcomes == "granted 0, partly granted 1, denied 0"
 
 
 def test_one_system(november):
@@ -188,14 +201,15 @@ CSV = (
     '"Working days to answer, median","Working days to answer, 90th percentile",'
     "Overdue now,Amendments granted,Amendments denied,Appeals received,Appeal outcomes\r\n"
     "Treasury/United States Mint .009 Order Management System,3,2,0,5,14,14,0,"
-    "not yet recorded,not yet recorded,1,not yet recorded\r\n"
+    'not yet recorded,not yet recorded,1,"granted 0, partly granted 0, denied 0"\r\n'
     '"USPS 810.300 Offline Registration, Payment, and Fulfillment",3,3,0,2,9,14,1,'
-    "not yet recorded,not yet recorded,1,not yet recorded\r\n"
+    'not yet recorded,not yet recorded,1,"granted 0, partly granted 0, denied 0"\r\n'
     "USPS 820.100 Mailer Services — Applications and Approvals,0,0,,,,,0,"
-    "not yet recorded,not yet recorded,0,not yet recorded\r\n"
+    'not yet recorded,not yet recorded,0,"granted 0, partly granted 0, denied 0"\r\n'
     '"USPS 890.000 Sales, Marketing, Events, and Publications",0,0,,,,,0,'
-    "not yet recorded,not yet recorded,0,not yet recorded\r\n"
-    "All systems,5,4,2,5,9,14,1,not yet recorded,not yet recorded,1,not yet recorded\r\n"
+    'not yet recorded,not yet recorded,0,"granted 0, partly granted 0, denied 0"\r\n'
+    "All systems,5,4,2,5,9,14,1,"
+    'not yet recorded,not yet recorded,1,"granted 0, partly granted 0, denied 0"\r\n'
 )
 
 
@@ -221,7 +235,7 @@ def test_the_csv_of_one_system(november, officer):
     assert response.content.decode().splitlines() == [
         CSV.splitlines()[0],
         "Treasury/United States Mint .009 Order Management System,3,2,0,5,14,14,0,"
-        "not yet recorded,not yet recorded,1,not yet recorded",
+        'not yet recorded,not yet recorded,1,"granted 0, partly granted 0, denied 0"',
     ]
 
 
