@@ -8,119 +8,73 @@ from lib.beat import daily_task
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("access_requests", "0004_documents_verification_foia"),
-        ("django_celery_beat", "0019_alter_periodictasks_options"),
+        ('access_requests', '0004_documents_verification_foia'),
+        ('django_celery_beat', '0019_alter_periodictasks_options'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="acknowledged_at",
+            model_name='privacyactrequest',
+            name='acknowledged_at',
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="assignee",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="assigned_privacy_act_requests",
-                to=settings.AUTH_USER_MODEL,
-            ),
+            model_name='privacyactrequest',
+            name='assignee',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='assigned_privacy_act_requests', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="due_on",
+            model_name='privacyactrequest',
+            name='due_on',
             field=models.DateField(blank=True, db_index=True, null=True),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="extended_to",
+            model_name='privacyactrequest',
+            name='extended_to',
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="extension_reason",
+            model_name='privacyactrequest',
+            name='extension_reason',
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="identity_accepted_at",
+            model_name='privacyactrequest',
+            name='identity_accepted_at',
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="identity_accepted_by",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-            ),
+            model_name='privacyactrequest',
+            name='identity_accepted_by',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="identity_method",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    (
-                        "declaration",
-                        "Declaration under 28 U.S.C. 1746 with a verified e-mail address",
-                    ),
-                    ("documents", "Identity documents"),
-                    ("in_person", "In person"),
-                    ("known_account", "A known account"),
-                ],
-                max_length=16,
-            ),
+            model_name='privacyactrequest',
+            name='identity_method',
+            field=models.CharField(blank=True, choices=[('declaration', 'Declaration under 28 U.S.C. 1746 with a verified e-mail address'), ('documents', 'Identity documents'), ('in_person', 'In person'), ('known_account', 'A known account')], max_length=16),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="pause_reason",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("identity", "Proof of identity"),
-                    ("clarification", "Clarification of the request"),
-                    ("consent", "Written consent of the person the request is about"),
-                ],
-                max_length=16,
-            ),
+            model_name='privacyactrequest',
+            name='pause_reason',
+            field=models.CharField(blank=True, choices=[('identity', 'Proof of identity'), ('clarification', 'Clarification of the request'), ('consent', 'Written consent of the person the request is about')], max_length=16),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="paused_at",
+            model_name='privacyactrequest',
+            name='paused_at',
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name="privacyactrequest",
-            name="paused_working_days",
+            model_name='privacyactrequest',
+            name='paused_working_days',
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AlterField(
-            model_name="privacyactrequest",
-            name="status",
-            field=models.CharField(
-                choices=[
-                    ("unverified", "Awaiting e-mail verification"),
-                    ("testing", "Test delivery from FOIA.gov (never worked)"),
-                    ("received", "Received"),
-                    ("in_progress", "Being worked"),
-                    ("waiting", "Waiting on the requester"),
-                    ("extended", "Extended"),
-                    ("partial", "Partially answered"),
-                    ("answered", "Answered (appeal period open)"),
-                    ("appealed", "Under appeal"),
-                    ("closed", "Closed"),
-                ],
-                default="received",
-                max_length=12,
-            ),
+            model_name='privacyactrequest',
+            name='status',
+            field=models.CharField(choices=[('unverified', 'Awaiting e-mail verification'), ('testing', 'Test delivery from FOIA.gov (never worked)'), ('received', 'Received'), ('in_progress', 'Being worked'), ('waiting', 'Waiting on the requester'), ('extended', 'Extended'), ('partial', 'Partially answered'), ('answered', 'Answered (appeal period open)'), ('appealed', 'Under appeal'), ('closed', 'Closed')], default='received', max_length=12),
         ),
         # Every morning at 07:00 (service time), before the day's work.
         daily_task(
