@@ -419,7 +419,7 @@ def draft(
         )
     clocks = _agency(request, agency)
     values = _values(request, kind, clocks, fields)
-    body = render_to_string(f"access_requests/letters/{kind.value}.txt", values)
+    body = render_to_string(f"access_requests/letters/{kind.value}.txt", values).strip() + "\n"
     subject = f"{SUBJECTS[kind]} ({request.tracking_number})"
     return LetterDraft(request, kind, clocks, values, subject, body)
 
