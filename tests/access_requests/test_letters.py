@@ -186,12 +186,12 @@ def test_each_kind_holds_what_it_must_for_each_agency(system, kind, fields, line
     assert letters.check(draft) == []
     for line in lines:
         assert line in draft.body
+    letterhead = {
+        USPS: "United States Postal Service\n",
+        MINT: "Department of the Treasury, United States Mint\n",
+    }[system]
     assert draft.body.startswith(
-        {
-            USPS: "United States Postal Service\n",
-            MINT: "Department of the Treasury, United States Mint\n",
-        }[system]  # fmt: skip
-        + "November 30, 2026\n\nDear Ada Example,\n\nPrivacy Act request PA-0000000001\n"
+        letterhead + "November 30, 2026\n\nDear Ada Example,\n\nPrivacy Act request PA-0000000001\n"
     )
 
 
@@ -446,5 +446,5 @@ def test_a_privacy_officer_sends_a_letter_from_the_request_page(officer):
     assert read["Content-Type"] == "text/plain; charset=utf-8"
     assert read.content.decode().startswith("Department of the Treasury, United States Mint\n")
     assert RequestEvent.objects.filter(event="letter_read").get().what == (
-        "Denial letter #%d read" % letter.pk
+        f"Denial letter #{letter.pk} read"
     )
