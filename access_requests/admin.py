@@ -18,21 +18,23 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from access_requests import reports, workflow
+from access_requests import letters, reports, workflow
 from access_requests.clocks import add_days
-from access_requests.constants import DayCount
+from access_requests.constants import DayCount, LetterDelivery, LetterKind
 from access_requests.documents import read_document
 from access_requests.forms import (
     ReportForm,
     RequestCorrectionForm,
     StaffIntakeForm,
     consent_documents,
+    letter_form,
     move_form,
     system_choices,
 )
 from access_requests.mail import send_status_link
 from access_requests.models import (
     FoiaComponent,
+    Letter,
     PrivacyActRequest,
     RequestDocument,
     RequestEvent,
@@ -77,6 +79,34 @@ class RequestDocumentInline(RequestInline):
             args=[document.request_id, document.pk],
         )
         return format_html('<a href="{}">Download</a>', url)
+
+
+class LetterInline(RequestInline):
+    """The letters sent (or waiting to be posted): what, from whom, when; the text opens
+    on its own page (each reading an event)."""
+
+    model = Letter
+    fields = readonly_fields = [
+        "kind", "agency", "delivery", "created_at", "created_by", "sent_at", "sent_by", "text",
+    ]  # fmt: skip
+
+    @admin.display(description="letter")
+    def text(self, letter: Letter) -> str:
+        url = reverse(
+            "admin:access_requests_privacyactrequest_letter_read",
+            args=[letter.request_id, letter.pk],
+        )
+        if letter.delivery == LetterDelivery.POST and letter.sent_at is None:
+            posted = reverse(
+                "admin:access_requests_privacyactrequest_letter_posted",
+                args=[letter.request_id, letter.pk],
+            )
+            return format_html(
+                '<a href="{}">Read</a> · To be posted: <a href="{}">record the posting</a>',
+                url,
+                posted,
+            )
+        return format_html('<a href="{}">Read</a>', url)
 
 
 class SystemFilter(admin.SimpleListFilter):
@@ -134,7 +164,7 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
     ]  # fmt: skip
     list_filter = ["status", SystemFilter, DueFilter, "assignee", "kind", "channel"]
     search_fields = ["=tracking_number"]
-    inlines = [RequestDocumentInline, RequestEventInline]
+    inlines = [RequestDocumentInline, LetterInline, RequestEventInline]
     readonly_fields = [
         "tracking_number", "status", "assignee", "deadlines", "channel", "received_at",
         "acknowledged_at", "identity", "closed_at", "declared_on",
@@ -215,6 +245,10 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
                 for move in workflow.moves_for(obj, request.user)
                 if move.roles
             ]  # fmt: skip
+            if letters.may_send(request.user) and obj.status not in letters.NO_LETTERS:
+                context["letters_url"] = reverse(
+                    "admin:access_requests_privacyactrequest_letters", args=[obj.pk]
+                )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def move_view(self, request, request_id: int, name: str) -> HttpResponse:
@@ -276,6 +310,26 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
                 name="access_requests_privacyactrequest_move",
             ),
             path(
+                "<int:request_id>/letters/",
+                self.admin_site.admin_view(self.letters_view),
+                name="access_requests_privacyactrequest_letters",
+            ),
+            path(
+                "<int:request_id>/letters/new/<str:kind>/",
+                self.admin_site.admin_view(self.letter_view),
+                name="access_requests_privacyactrequest_letter",
+            ),
+            path(
+                "<int:request_id>/letters/<int:letter_id>/",
+                self.admin_site.admin_view(self.letter_read_view),
+                name="access_requests_privacyactrequest_letter_read",
+            ),
+            path(
+                "<int:request_id>/letters/<int:letter_id>/posted/",
+                self.admin_site.admin_view(self.letter_posted_view),
+                name="access_requests_privacyactrequest_letter_posted",
+            ),
+            path(
                 "<int:request_id>/documents/<int:document_id>/",
                 self.admin_site.admin_view(self.document_view),
                 name="access_requests_privacyactrequest_document",
@@ -329,6 +383,120 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
             (reports.cells(row) for row in rows),
         )
         return response
+
+    def _letters_context(self, request, obj: PrivacyActRequest, title: str) -> dict:
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": title,
+            "change_url": reverse("admin:access_requests_privacyactrequest_change", args=[obj.pk]),
+        }
+
+    def _letter_request(self, request, request_id: int) -> PrivacyActRequest:
+        obj = get_object_or_404(PrivacyActRequest, pk=request_id)
+        if not self.has_change_permission(request, obj) or not letters.may_send(request.user):
+            raise PermissionDenied
+        return obj
+
+    def letters_view(self, request, request_id: int) -> HttpResponse:
+        """ "Send a letter": the kinds, each with what it must contain."""
+        obj = self._letter_request(request, request_id)
+        kinds = [
+            (
+                kind,
+                reverse(
+                    "admin:access_requests_privacyactrequest_letter", args=[obj.pk, kind.value]
+                ),
+                [element.name for element in letters.RULES[kind].elements],
+            )
+            for kind in LetterKind
+        ]
+        context = {
+            **self._letters_context(request, obj, f"Send a letter: {obj.tracking_number}"),
+            "kinds": kinds,
+        }
+        return TemplateResponse(request, "admin/access_requests/letters.html", context)
+
+    def letter_view(self, request, request_id: int, kind: str) -> HttpResponse:
+        """One letter: what staff type for its kind; "Preview" renders it and says what
+        it lacks, "Send" checks, sends and keeps it (access_requests.letters.send)."""
+        obj = self._letter_request(request, request_id)
+        if kind not in LetterKind.values:
+            raise PermissionDenied
+        kind = LetterKind(kind)
+        agencies = [clocks.agency for clocks in letters.agency_choices(obj)]
+        Form = letter_form(letters.RULES[kind].fields, agencies)
+        form = Form(request.POST or None)
+        preview = missing = None
+        if request.method == "POST" and form.is_valid():
+            fields = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+            try:
+                if "send" in request.POST:
+                    letter = letters.send(obj, kind, request.user, **fields)
+                    if letter.delivery == LetterDelivery.EMAIL:
+                        messages.success(request, f"Letter sent by e-mail: {kind.label.lower()}.")
+                    else:
+                        messages.warning(
+                            request,
+                            f"The requester gave no e-mail address: the {kind.label.lower()} "
+                            "is kept to be posted. Print it from the request's letters and "
+                            "record the posting.",
+                        )
+                    return redirect("admin:access_requests_privacyactrequest_change", obj.pk)
+                draft = letters.draft(obj, kind, **fields)
+                preview, missing = draft.body, letters.check(draft)
+            except letters.LetterRefused as refused:
+                form.add_error(None, refused.messages)
+        context = {
+            **self._letters_context(request, obj, f"{kind.label}: {obj.tracking_number}"),
+            "kind": kind,
+            "form": form,
+            "preview": preview,
+            "missing": missing,
+            "letters_url": reverse(
+                "admin:access_requests_privacyactrequest_letters", args=[obj.pk]
+            ),
+        }
+        return TemplateResponse(request, "admin/access_requests/letter.html", context)
+
+    def letter_read_view(self, request, request_id: int, letter_id: int) -> HttpResponse:
+        """A kept letter's text, as plain text (to read or print for posting); the reading
+        is an event in the request's history."""
+        letter = get_object_or_404(
+            Letter.objects.select_related("request"), pk=letter_id, request_id=request_id
+        )
+        if not self.has_view_permission(request, letter.request):
+            raise PermissionDenied
+        body, _ = letters.read_letter(letter)
+        RequestEvent.objects.create(
+            request=letter.request,
+            actor=request.user,
+            event="letter_read",
+            what=f"{letter.get_kind_display()} letter #{letter.pk} read",
+        )
+        response = HttpResponse(body, content_type="text/plain; charset=utf-8")
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def letter_posted_view(self, request, request_id: int, letter_id: int) -> HttpResponse:
+        """Record that a letter kept to be posted was posted (asks first; POST records)."""
+        obj = self._letter_request(request, request_id)
+        letter = get_object_or_404(Letter, pk=letter_id, request=obj)
+        if request.method == "POST":
+            try:
+                letters.record_posting(letter, request.user)
+            except letters.LetterRefused as refused:
+                messages.error(request, " ".join(refused.messages))
+            else:
+                messages.success(request, f"Posting recorded: {letter.get_kind_display().lower()}.")
+            return redirect("admin:access_requests_privacyactrequest_change", obj.pk)
+        context = {
+            **self._letters_context(request, obj, f"Record the posting: {obj.tracking_number}"),
+            "letter": letter,
+        }
+        return TemplateResponse(request, "admin/access_requests/letter_posted.html", context)
 
     def document_view(self, request, request_id: int, document_id: int) -> HttpResponse:
         """One file of a request, as an attachment of the type found in its content

@@ -34,3 +34,24 @@ class ClockParty(models.TextChoices):
 
     AGENCY = "agency", "the agency"
     REQUESTER = "requester", "the requester"
+
+
+class LetterKind(models.TextChoices):
+    """The letters the office sends a requester (issue 12, item 7; access_requests/letters.py
+    says what each must contain)."""
+
+    ACKNOWLEDGMENT = "acknowledgment", "Acknowledgment"
+    MORE_INFORMATION = "more_information", "Request for more information"
+    DELAY_NOTICE = "delay_notice", "Delay notice"
+    DETERMINATION = "determination", "Determination"
+    DENIAL = "denial", "Denial"
+    APPEAL_ACKNOWLEDGMENT = "appeal_acknowledgment", "Appeal acknowledgment"
+    APPEAL_DECISION = "appeal_decision", "Appeal decision"
+
+
+class LetterDelivery(models.TextChoices):
+    """How a letter reaches the requester: e-mailed to the address they gave, or printed and
+    posted by staff when they gave none."""
+
+    EMAIL = "email", "E-mail"
+    POST = "post", "Post"

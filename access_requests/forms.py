@@ -446,3 +446,72 @@ class ReportForm(forms.Form):
         if start and end and end < start:
             raise forms.ValidationError("The period ends before it starts.", code="period")
         return data
+
+
+# Letters ---------------------------------------------------------------------------------
+
+# A form field for each thing staff type into a letter (access_requests.letters.RULES).
+# None is required here: the letter's own check names what its kind must contain.
+LETTER_FIELDS = {
+    "official_name": lambda: forms.CharField(
+        label="Name of the official responsible", max_length=200, required=False
+    ),
+    "official_title": lambda: forms.CharField(
+        label="Title of the official responsible", max_length=200, required=False
+    ),
+    "asked": lambda: forms.CharField(
+        label="What the requester is asked for",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Empty: what the request's \u201cwait\u201d move asked.",
+    ),
+    "delay_reason": lambda: forms.CharField(
+        label="Reason for the delay",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Empty: the reason given when the time limit was extended.",
+    ),
+    "expected_on": lambda: forms.DateField(
+        label="Decision expected by",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Empty: the date the time limit was extended to.",
+    ),
+    "decision": lambda: forms.CharField(
+        label="The decision",
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    ),
+    "refused": lambda: forms.BooleanField(
+        label="Refused in whole or in part",
+        required=False,
+        help_text="The letter then states the reasons and the requester's further rights.",
+    ),
+    "reasons": lambda: forms.CharField(
+        label="Reasons", max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    ),
+    "appeal_received_on": lambda: forms.DateField(
+        label="Appeal received on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Empty: the day the appeal was recorded.",
+    ),
+}
+
+
+def letter_form(fields: Iterable[str], agencies: Iterable[str] = ()) -> type[forms.Form]:
+    """The form a letter's page shows: what staff type for its kind, and which agency it
+    comes from when the request asks about systems of more than one."""
+    declared = {name: LETTER_FIELDS[name]() for name in fields}
+    agencies = list(agencies)
+    if len(agencies) > 1:
+        declared = {
+            "agency": forms.ChoiceField(
+                label="From", choices=[(a, a) for a in agencies], required=False
+            ),
+            **declared,
+        }
+    return type("LetterForm", (forms.Form,), declared)

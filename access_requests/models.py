@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from access_requests.constants import LetterDelivery, LetterKind
 from keystore.fields import EncryptedRecord, EncryptedTextField, RecordQuerySet
 
 
@@ -291,3 +292,35 @@ class RequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Letter(models.Model):
+    """A letter sent (or to be posted) to the requester: what kind, from which agency, and
+    its text and where it went, sealed under the request's own data key
+    (keystore.crypto.encrypt_bytes, as RequestDocument): destroying the request's key
+    destroys every letter's words with it. Written by access_requests.letters only."""
+
+    request = models.ForeignKey(PrivacyActRequest, on_delete=models.CASCADE, related_name="letters")
+    kind = models.CharField(max_length=24, choices=LetterKind.choices)
+    # Notice.agency of the agency the letter is from (access_requests.clocks).
+    agency = models.CharField(max_length=200)
+    delivery = models.CharField(max_length=8, choices=LetterDelivery.choices)
+    # nonce || AES-GCM(request's data key, text); see letters.py.
+    sealed_body = models.BinaryField()
+    sealed_to = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # When it was e-mailed, or when staff recorded posting it; empty while it waits to be
+    # posted.
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
