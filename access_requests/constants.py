@@ -34,3 +34,12 @@ class ClockParty(models.TextChoices):
 
     AGENCY = "agency", "the agency"
     REQUESTER = "requester", "the requester"
+
+
+class MatchState(models.TextChoices):
+    """Where a person found by the search of a request stands (access_requests.matching):
+    staff confirm the person is the requester, or reject them; a decision is final."""
+
+    CANDIDATE = "candidate", "Candidate (not yet decided)"
+    CONFIRMED = "confirmed", "Confirmed: the requester's records"
+    REJECTED = "rejected", "Rejected: not the requester"
