@@ -337,6 +337,7 @@ def _decide(match: RequestMatch, state: MatchState, actor) -> RequestMatch:
         )
     locked.state, locked.decided_by, locked.decided_at = state, actor, timezone.now()
     locked.save(update_fields=["state", "decided_by", "decided_at"])
+    match.state, match.decided_by, match.decided_at = state, actor, locked.decided_at
     verb = "confirmed" if state == MatchState.CONFIRMED else "rejected"
     RequestEvent.objects.create(
         request=request,
