@@ -8,4 +8,5 @@ urlpatterns = [
     path("policy/", views.policy_page, name="policy"),
     path("people/<int:person_id>/access-history/", views.person_access_history,
          name="person-access-history"),
+    path("people/<int:person_id>/records/", views.person_records, name="person-records"),
 ]  # fmt: skip

@@ -1,26 +1,30 @@
 """Privacy Act requests in the admin: privacy officers (and only they) see them and type
-in those that arrive by post, e-mail, fax or telephone. Working a request to its answer
-is the staff workflow's (a later issue); here a request is entered and read."""
+in those that arrive by post, e-mail, fax or telephone, search the systems a request asks
+about and confirm or reject each person found (access_requests.matching). Working a
+request to its answer is the staff workflow's."""
 
 from __future__ import annotations
 
 import datetime
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, TextField
 from django.db.models.functions import Cast
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_POST
 
 from access_requests import letters, reports, workflow
 from access_requests.clocks import add_days
-from access_requests.constants import DayCount, LetterDelivery, LetterKind
+from access_requests.constants import DayCount, LetterDelivery, LetterKind, MatchState
 from access_requests.documents import read_document
 from access_requests.forms import (
     ReportForm,
@@ -32,14 +36,22 @@ from access_requests.forms import (
     system_choices,
 )
 from access_requests.mail import send_status_link
+from access_requests.matching import identifier_words, system_number
 from access_requests.models import (
     FoiaComponent,
     Letter,
     PrivacyActRequest,
     RequestDocument,
     RequestEvent,
+    RequestMatch,
 )
-from access_requests.services import correct_request, record_request
+from access_requests.services import (
+    confirm_match,
+    correct_request,
+    record_request,
+    refresh_candidates,
+    reject_match,
+)
 from access_requests.verification import issue_status_token
 from audit.admin import RoleRestrictedAdmin
 from lib.spreadsheet import write_csv
@@ -49,6 +61,11 @@ from sorn.roles import roles_of
 
 PRIVACY_OFFICERS = frozenset({Role.PRIVACY_OFFICER})
 DUE_SOON_WORKING_DAYS = workflow.DUE_SOON_WORKING_DAYS
+
+
+def method_decorator_post(view):
+    """Only POST (a search or a decision changes the request): others get 405."""
+    return method_decorator(require_POST)(view)
 
 
 class RequestInline(ReadOnlyInline):
@@ -150,6 +167,63 @@ class DueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RequestMatchInline(RequestInline):
+    """The people the search found, system by system: why each matched (identifier names),
+    what was found of them (counts per kind of record), and staff's decision. Confirm and
+    Reject post the page's form (its CSRF token) to their own address (`formaction`)."""
+
+    model = RequestMatch
+    verbose_name = "person found by the search"
+    verbose_name_plural = "people found by the search"
+    fields = readonly_fields = [
+        "system_searched", "person_found", "matched_by", "records_found", "state",
+        "decided_by", "decided_at", "decision",
+    ]  # fmt: skip
+
+    @admin.display(description="system")
+    def system_searched(self, match: RequestMatch) -> str:
+        return system_number(match.system)
+
+    @admin.display(description="person")
+    def person_found(self, match: RequestMatch) -> str:
+        if match.person_id is None:
+            return "(no longer stored)"
+        url = reverse("access:person-records", args=[match.person_id])
+        return format_html('<a href="{}">Person #{}</a>', url, match.person_id)
+
+    @admin.display(description="matched by")
+    def matched_by(self, match: RequestMatch) -> str:
+        return identifier_words(match.why)
+
+    @admin.display(description="records found")
+    def records_found(self, match: RequestMatch) -> str:
+        return format_html_join(
+            ", ", "{}: {}", ((_kind(label), count) for label, count in match.records.items())
+        )
+
+    @admin.display(description="decide")
+    def decision(self, match: RequestMatch) -> str:
+        if match.state != MatchState.CANDIDATE:
+            return ""
+        buttons = [
+            (reverse(f"admin:access_requests_requestmatch_{verb}", args=[match.request_id,
+             match.pk]), label)
+            for verb, label in (("confirm", "Confirm"), ("reject", "Reject"))
+        ]  # fmt: skip
+        return format_html_join(
+            " ",
+            '<button type="submit" class="button" formaction="{}" formmethod="post">{}</button>',
+            buttons,
+        )
+
+
+def _kind(label: str) -> str:
+    try:
+        return str(apps.get_model(label)._meta.verbose_name)
+    except LookupError:
+        return label
+
+
 @admin.register(PrivacyActRequest)
 class PrivacyActRequestAdmin(RoleRestrictedAdmin):
     """The privacy officers' queue and each request's page. Every change of status goes
@@ -164,7 +238,7 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
     ]  # fmt: skip
     list_filter = ["status", SystemFilter, DueFilter, "assignee", "kind", "channel"]
     search_fields = ["=tracking_number"]
-    inlines = [RequestDocumentInline, LetterInline, RequestEventInline]
+    inlines = [RequestDocumentInline, RequestMatchInline, LetterInline, RequestEventInline]
     readonly_fields = [
         "tracking_number", "status", "assignee", "deadlines", "channel", "received_at",
         "acknowledged_at", "identity", "closed_at", "declared_on",
@@ -334,6 +408,21 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
                 self.admin_site.admin_view(self.document_view),
                 name="access_requests_privacyactrequest_document",
             ),
+            path(
+                "<int:request_id>/matches/search/",
+                self.admin_site.admin_view(self.search_view),
+                name="access_requests_privacyactrequest_search",
+            ),
+            path(
+                "<int:request_id>/matches/<int:match_id>/confirm/",
+                self.admin_site.admin_view(self.confirm_view),
+                name="access_requests_requestmatch_confirm",
+            ),
+            path(
+                "<int:request_id>/matches/<int:match_id>/reject/",
+                self.admin_site.admin_view(self.reject_view),
+                name="access_requests_requestmatch_reject",
+            ),
             *super().get_urls(),
         ]
 
@@ -497,6 +586,56 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
             "letter": letter,
         }
         return TemplateResponse(request, "admin/access_requests/letter_posted.html", context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        if object_id and str(object_id).isdigit():
+            extra_context["search_url"] = reverse(
+                "admin:access_requests_privacyactrequest_search", args=[object_id]
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _worked_request(self, request, request_id: int) -> PrivacyActRequest:
+        """The request, for a privacy officer (anyone else: 403, before it is looked up)."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(PrivacyActRequest, pk=request_id)
+
+    def _back(self, saved: PrivacyActRequest) -> HttpResponseRedirect:
+        url = reverse("admin:access_requests_privacyactrequest_change", args=[saved.pk])
+        return HttpResponseRedirect(f"{url}#matches-group")
+
+    @method_decorator_post
+    def search_view(self, request, request_id: int) -> HttpResponse:
+        """Search every system the request asks about again (refresh_candidates)."""
+        saved = self._worked_request(request, request_id)
+        try:
+            matches = refresh_candidates(saved, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            waiting = sum(1 for m in matches if m.state == MatchState.CANDIDATE)
+            messages.info(request, f"Systems searched: {waiting} candidate(s) to decide.")
+        return self._back(saved)
+
+    @method_decorator_post
+    def confirm_view(self, request, request_id: int, match_id: int) -> HttpResponse:
+        return self._decide(request, request_id, match_id, confirm_match, "confirmed")
+
+    @method_decorator_post
+    def reject_view(self, request, request_id: int, match_id: int) -> HttpResponse:
+        return self._decide(request, request_id, match_id, reject_match, "rejected")
+
+    def _decide(self, request, request_id, match_id, service, verb) -> HttpResponse:
+        saved = self._worked_request(request, request_id)
+        match = get_object_or_404(RequestMatch, pk=match_id, request=saved)
+        try:
+            service(match, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.info(request, f"Match #{match.pk} {verb}.")
+        return self._back(saved)
 
     def document_view(self, request, request_id: int, document_id: int) -> HttpResponse:
         """One file of a request, as an attachment of the type found in its content

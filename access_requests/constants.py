@@ -55,3 +55,12 @@ class LetterDelivery(models.TextChoices):
 
     EMAIL = "email", "E-mail"
     POST = "post", "Post"
+
+
+class MatchState(models.TextChoices):
+    """Where a person found by the search of a request stands (access_requests.matching):
+    staff confirm the person is the requester, or reject them; a decision is final."""
+
+    CANDIDATE = "candidate", "Candidate (not yet decided)"
+    CONFIRMED = "confirmed", "Confirmed: the requester's records"
+    REJECTED = "rejected", "Rejected: not the requester"

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from access_requests.constants import LetterDelivery, LetterKind
+from access_requests.constants import LetterDelivery, LetterKind, MatchState
 from keystore.fields import EncryptedRecord, EncryptedTextField, RecordQuerySet
 
 
@@ -324,3 +324,60 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}"
+
+
+class RequestMatch(models.Model):
+    """A person the search of a request found in one system, and staff's decision on it
+    (access_requests.matching; written by access_requests.services only).
+
+    A confirmed match of an open request (or of an answered one while an appeal may
+    come) freezes that person's records in that system from purging (retention.
+    eligibility). `person` is SET_NULL, like the request's own `person`: the freeze is
+    the rule that keeps records, not this link, so a candidate rejected, or a match of a
+    closed request, never keeps anyone's records from their schedule.
+    """
+
+    request = models.ForeignKey(PrivacyActRequest, on_delete=models.CASCADE, related_name="matches")
+    # The catalogue slug of the system searched.
+    system = models.CharField(max_length=40)
+    person = models.ForeignKey(
+        "customers.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="request_matches",
+    )
+    # Why it matched: the names of the identifiers that found the person (never values).
+    why = models.JSONField(default=list)
+    # What the search found of the person, per model label: counts only.
+    records = models.JSONField(default=dict)
+    state = models.CharField(
+        max_length=10, choices=MatchState.choices, default=MatchState.CANDIDATE
+    )
+    found_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["request", "system", "pk"]
+        verbose_name = "match of a request"
+        verbose_name_plural = "matches of requests"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "system", "person"], name="one_match_per_request_system_person"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state="candidate", decided_at__isnull=True)
+                | (~models.Q(state="candidate") & models.Q(decided_at__isnull=False)),
+                name="match_decided_when_decided_at",
+            ),
+        ]
+        indexes = [
+            # The retention freeze: confirmed matches by person (and system).
+            models.Index(fields=["person", "state", "system"], name="match_freeze_lookup"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Match #{self.pk}"

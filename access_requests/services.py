@@ -7,19 +7,29 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from access_requests import workflow
+from access_requests.constants import MatchState
 from access_requests.documents import attach_document
 from access_requests.identifiers import requester_identifier_names
 from access_requests.kinds import kind_from_description
+from access_requests.matching import (
+    given_identifiers,
+    identifier_words,
+    identifiers_for,
+    search,
+    system_number,
+)
 from access_requests.models import (
     FoiaComponent,
     PrivacyActRequest,
     RequestChannel,
     RequestEvent,
     RequestKind,
+    RequestMatch,
     RequestStatus,
     new_tracking_number,
 )
@@ -244,3 +254,117 @@ def correct_request(
         RequestEvent.objects.create(request=before, actor=actor, event="corrected", what=what)
         for what in events
     ]
+
+
+# Matches: the search across the systems, and staff's decision on each person found
+# (access_requests.matching; issue 12, item 3).
+
+
+def _open_request(request: PrivacyActRequest) -> PrivacyActRequest:
+    """The request, locked, if it is open (received, worked, answered with an appeal
+    possible, or appealed); ValidationError otherwise."""
+    locked = PrivacyActRequest.objects.select_for_update().get(pk=request.pk)
+    if not PrivacyActRequest.objects.pending().filter(pk=locked.pk).exists():
+        raise ValidationError(
+            f"Request {locked.tracking_number} is not open "
+            f"({locked.get_status_display().lower()}): its matches cannot change.",
+            code="request_not_open",
+        )
+    return locked
+
+
+@transaction.atomic
+def refresh_candidates(request: PrivacyActRequest, *, actor) -> list[RequestMatch]:
+    """Search the request's systems (access_requests.matching.search) and store what was
+    found: new people as candidates; candidates found again with their new reasons and
+    counts; candidates no longer found removed; confirmed and rejected matches kept as
+    decided. One history event per system searched, naming the identifiers used and how
+    many were found (no value). Returns the request's matches."""
+    request = _open_request(request)
+    found = search(request)
+    given = given_identifiers(request)
+    existing = {(m.system, m.person_id): m for m in request.matches.select_for_update()}
+    seen = set()
+    for candidate in found:
+        key = (candidate.system, candidate.person_id)
+        seen.add(key)
+        match = existing.get(key)
+        if match is None:
+            RequestMatch.objects.create(
+                request=request,
+                system=candidate.system,
+                person_id=candidate.person_id,
+                why=list(candidate.why),
+                records=dict(candidate.records),
+            )
+        elif match.state == MatchState.CANDIDATE:
+            match.why, match.records = list(candidate.why), dict(candidate.records)
+            match.found_at = timezone.now()
+            match.save(update_fields=["why", "records", "found_at"])
+    stale = [
+        m.pk for key, m in existing.items() if key not in seen and m.state == MatchState.CANDIDATE
+    ]
+    RequestMatch.objects.filter(pk__in=stale).delete()
+    for system in sorted(set(request.systems)):
+        used = identifiers_for(system, given)
+        count = sum(1 for c in found if c.system == system)
+        what = (
+            f"Searched {system_number(system)} by {identifier_words(used)}: "
+            f"{count} candidate{'' if count == 1 else 's'}"
+            if used
+            else f"Not searched {system_number(system)}: no identifier its notice "
+            "retrieves by was given"
+        )
+        RequestEvent.objects.create(request=request, actor=actor, event="searched", what=what)
+    return list(request.matches.all())
+
+
+def _decide(match: RequestMatch, state: MatchState, actor) -> RequestMatch:
+    request = _open_request(match.request)
+    locked = RequestMatch.objects.select_for_update().get(pk=match.pk, request=request)
+    if locked.state != MatchState.CANDIDATE:
+        raise ValidationError(
+            f"Match #{locked.pk} is already decided ({locked.get_state_display().lower()}).",
+            code="match_decided",
+        )
+    if state == MatchState.CONFIRMED and locked.system not in request.systems:
+        raise ValidationError(
+            f"{system_number(locked.system)} is not one of the systems request "
+            f"{request.tracking_number} asks about.",
+            code="match_outside_systems",
+        )
+    if locked.person_id is None:
+        raise ValidationError(
+            f"Match #{locked.pk} is about a person no longer stored.", code="match_no_person"
+        )
+    locked.state, locked.decided_by, locked.decided_at = state, actor, timezone.now()
+    locked.save(update_fields=["state", "decided_by", "decided_at"])
+    match.state, match.decided_by, match.decided_at = state, actor, locked.decided_at
+    verb = "confirmed" if state == MatchState.CONFIRMED else "rejected"
+    RequestEvent.objects.create(
+        request=request,
+        actor=actor,
+        event=f"match_{verb}",
+        what=(
+            f"Match {verb}: {system_number(locked.system)}, person #{locked.person_id}, "
+            f"by {identifier_words(locked.why)}"
+        ),
+    )
+    return locked
+
+
+@transaction.atomic
+def confirm_match(match: RequestMatch, *, actor) -> RequestMatch:
+    """Staff confirm the person found is the requester: the person's records in that
+    system are the request's, and are frozen from purging until the request and any
+    appeal are closed (retention.eligibility). Refused (ValidationError, nothing
+    changed) on a request not open, a match already decided, or a match in a system the
+    request does not ask about (its systems corrected since the search)."""
+    return _decide(match, MatchState.CONFIRMED, actor)
+
+
+@transaction.atomic
+def reject_match(match: RequestMatch, *, actor) -> RequestMatch:
+    """Staff reject a person found: not the requester. Refused (ValidationError, nothing
+    changed) on a request not open or a match already decided."""
+    return _decide(match, MatchState.REJECTED, actor)

@@ -7,7 +7,9 @@ A record is destroyed when, as of a date:
   * no active legal hold covers it (its person, its system, the record, a query), nor
     any record it belongs to (its order, its session and meeting: the records whose
     deletion would delete it, through CASCADE foreign keys);
-  * its person has no Privacy Act request open (the request and any appeal);
+  * its person has no Privacy Act request open (the request and any appeal), and no
+    open request has a confirmed match of its person in its system (the person row, and
+    its parts, in any system);
   * no record that must be kept refers to it: a record is never destroyed early because
     something it belongs to is due (an order waits for its payments' own clocks).
 The person row goes when every relationship has ended and its system's period has passed,
@@ -28,7 +30,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from access_requests.models import PrivacyActRequest
+from access_requests.constants import MatchState
+from access_requests.models import PrivacyActRequest, RequestMatch
 from customers.models import Person, SystemRelationship
 from retention.models import HoldScope, LegalHold
 from retention.rules import Binding, Owner, SystemRules, person_parts
@@ -164,12 +167,32 @@ def _matching(a: Binding, owner: Owner | None, ctx: Context) -> dict[tuple, Q]:
     return found
 
 
-def frozen(b: Binding, ctx: Context) -> Q | None:
-    """Rows whose person has a Privacy Act request open."""
+def freeze_conditions(b: Binding, ctx: Context) -> list[Q]:
+    """One condition per way a pending Privacy Act request keeps rows of `b` (5 U.S.C.
+    552a(d); issue 12: "confirmed matches freeze those records from purging until the
+    request and any appeal are closed"): the request is about the row's person
+    (`PrivacyActRequest.person`), or staff confirmed a match of the row's person in the
+    row's system (`RequestMatch`). A confirmed match keeps the person row itself (and its
+    parts) whatever the system. `pending()` includes answered and appealed requests, so
+    the freeze lasts until any appeal is closed. Candidates and rejected matches keep
+    nothing. Each is an EXISTS in the same query, never a query per row."""
     if not (b.person_path and ctx.requests_pending):
-        return None
-    pending = PrivacyActRequest.objects.pending().filter(person_id=OuterRef(b.person_path))
-    return Q(Exists(pending))
+        return []
+    pending = PrivacyActRequest.objects.pending()
+    by_person = pending.filter(person_id=OuterRef(b.person_path))
+    confirmed = RequestMatch.objects.filter(
+        state=MatchState.CONFIRMED,
+        person_id=OuterRef(b.person_path),
+        request__in=pending.values("pk"),
+    )
+    if b.system:
+        confirmed = confirmed.filter(system=b.system)
+    return [Q(Exists(by_person)), Q(Exists(confirmed))]
+
+
+def frozen(b: Binding, ctx: Context) -> Q | None:
+    """Rows a pending Privacy Act request keeps (freeze_conditions), as one condition."""
+    return any_of(freeze_conditions(b, ctx))
 
 
 def _protecting_relations(model: type[models.Model]) -> list[models.ForeignObjectRel]:
@@ -211,9 +234,8 @@ def eligible(b: Binding, ctx: Context, *, recursive: bool = True) -> Q | None:
     condition = due_by_date(b, ctx)
     if condition is None:
         return None
-    for kept in (*hold_conditions(b, ctx), frozen(b, ctx)):
-        if kept is not None:
-            condition &= ~kept
+    for kept in (*hold_conditions(b, ctx), *freeze_conditions(b, ctx)):
+        condition &= ~kept
     # Each NOT EXISTS on its own, not NOT (EXISTS OR EXISTS ...): PostgreSQL makes a
     # top-level NOT EXISTS an anti-join with a real estimate, but evaluates the negated OR
     # as one subplan per row at a guessed selectivity of 0.5 each; the person's ~50 of them

@@ -203,6 +203,7 @@ def test_a_privacy_officer_corrects_the_kind_systems_and_asks_the_requester(offi
             "events-TOTAL_FORMS": "0", "events-INITIAL_FORMS": "0",
             "documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0",
             "letters-TOTAL_FORMS": "0", "letters-INITIAL_FORMS": "0",
+            "matches-TOTAL_FORMS": "0", "matches-INITIAL_FORMS": "0",
         },
     )  # fmt: skip
     assert response.status_code == 302, response.content[:3000]

@@ -1,0 +1,194 @@
+"""One search across the systems a Privacy Act request asks about (issue 12, item 3).
+
+For each system asked about, the system's own finder (sorn.retrieval, registered by its
+record app) is run with the identifiers the requester gave that the system's notice
+lists — never others: an identifier the notice does not retrieve by is dropped for that
+system (5 U.S.C. 552a(e)(1): a system is searched as its notice says it is retrieved).
+The finders AND what they are given, so the search runs each system's finder once with
+all those identifiers together and once with each alone; the people found are the
+candidates, each with *why* (the names of the identifiers that found them alone, never a
+value) and how many records of each model the search found of them (counts only).
+
+Which people are candidates in a system:
+  * everyone found by all the given identifiers together (a *complete* match);
+  * someone found by only some of them, when what found them singles out a person: two
+    identifiers or more, or one that is not shared by many people (an e-mail address, a
+    customer ID, an order number, a logon ID …). A name alone, a household's address or
+    phone alone, a firm's or a host's name alone, a day alone, is no reason to suspect a
+    requester who gave more (a namesake with another e-mail address is not a candidate);
+    given alone by the requester, it is the whole search and every person it finds is a
+    candidate.
+
+Records are grouped by the person they are about through the classification registry
+(`registry.facts(model).person_id_path`); records about no stored person (a meeting
+participant known only by name and e-mail, a Mint staff member) are no candidate.
+Nothing here reads a record's field: each finder run is one database query of person
+ids and counts over the blind-index lookups the finders build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Value
+from django.db.models.fields import CharField
+from django.db.models.functions import Cast
+
+from access_requests.identifiers import IDENTIFIER_WORDS
+from access_requests.models import PrivacyActRequest
+from sorn import catalogue, retrieval
+from sorn.classification import registry
+
+# Identifiers many people share: found by one of these alone, a person is no candidate
+# when the requester gave more (module docstring).
+SHARED_IDENTIFIERS = frozenset(
+    {"name", "address", "phone", "company_name", "host_name", "organizer_name", "order_date"}
+)
+
+PersonId = int
+Found = dict[PersonId, dict[str, int]]  # person id → model label → records found
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person found in one system, why, and what was found of them (counts only)."""
+
+    system: str
+    person_id: PersonId
+    # Names of the identifiers that found the person on their own, in the notice's order.
+    why: tuple[str, ...]
+    # Found by every identifier given to the system together.
+    complete: bool
+    records: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def why_words(self) -> str:
+        return identifier_words(self.why)
+
+    @property
+    def record_count(self) -> int:
+        return sum(self.records.values())
+
+
+def identifier_words(names: Iterable[str]) -> str:
+    """'e-mail address and order number': the identifiers' plain words, never values."""
+    words = [IDENTIFIER_WORDS.get(name) or name.replace("_", " ") for name in names]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def system_number(slug: str) -> str:
+    """'USPS 810.300': how the notices name a system."""
+    try:
+        return catalogue.get_notice(slug).number
+    except LookupError:
+        return slug
+
+
+def given_identifiers(request: PrivacyActRequest) -> dict[str, str]:
+    """What the requester gave (identifier name → value), decrypted from the request."""
+    if not request.identifiers:
+        return {}
+    given = json.loads(request.identifiers)
+    return {str(k): str(v) for k, v in given.items() if v not in (None, "")}
+
+
+def identifiers_for(system: str, given: Mapping[str, str]) -> dict[str, str]:
+    """The given identifiers the system's notice retrieves by, in the notice's order; the
+    rest are not used for this system."""
+    listed = _notice_order(system)
+    return {name: given[name] for name in listed if given.get(name)}
+
+
+def _notice_order(system: str) -> list[str]:
+    notice = catalogue.get_notice(system)
+    order: list[str] = []
+    for path in notice.retrievability:
+        for name in path.identifiers:
+            if name not in order:
+                order.append(name)
+    return order
+
+
+def people_found(result: retrieval.RetrievalResult) -> Found:
+    """Person id → model label → count of the records found of them: one query (a UNION
+    ALL of one grouped select per model), person ids and counts only."""
+    parts = []
+    for label, queryset in result.records.items():
+        path = registry.facts(queryset.model).person_id_path
+        if path is None or queryset.query.is_empty():
+            continue
+        parts.append(
+            queryset.order_by()
+            .values(found_person=F(path))
+            .annotate(
+                found_model=Cast(Value(label), output_field=CharField()),
+                found_count=Count("pk", distinct=True),
+            )
+            .values_list("found_person", "found_model", "found_count")
+        )
+    if not parts:
+        return {}
+    query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found: Found = {}
+    for person_id, label, count in query:
+        if person_id is not None and count:
+            found.setdefault(person_id, {})[label] = count
+    return found
+
+
+def search_system(system: str, given: Mapping[str, str]) -> list[Candidate]:
+    """The candidates of one system for what the requester gave (module docstring)."""
+    used = identifiers_for(system, given)
+    if not used:
+        return []  # nothing its notice retrieves by: nothing searched, nobody found
+    runs: dict[frozenset[str], Found] = {}
+
+    def run(names: Iterable[str]) -> Found:
+        key = frozenset(names)
+        if key not in runs:
+            runs[key] = people_found(
+                retrieval.find_records(system, {n: used[n] for n in used if n in key})
+            )
+        return runs[key]
+
+    complete = run(used)
+    alone = {name: run([name]) for name in used}
+    candidates = []
+    for person_id in sorted(set(complete).union(*alone.values())):
+        why = tuple(name for name in used if person_id in alone[name])
+        is_complete = person_id in complete
+        if not is_complete and len(why) < 2 and set(why) <= SHARED_IDENTIFIERS:
+            continue
+        # What the identifiers that found them find of them together.
+        records = complete[person_id] if is_complete else run(why).get(person_id)
+        if records is None:  # found by each alone, not together: what each found
+            records = {}
+            for name in why:
+                for label, count in alone[name][person_id].items():
+                    records[label] = max(records.get(label, 0), count)
+        candidates.append(
+            Candidate(
+                system=system,
+                person_id=person_id,
+                why=why,
+                complete=is_complete,
+                records=dict(sorted(records.items())),
+            )
+        )
+    # Complete matches first, then by how many identifiers found them, then by person.
+    candidates.sort(key=lambda c: (not c.complete, -len(c.why), c.person_id))
+    return candidates
+
+
+def search(request: PrivacyActRequest) -> list[Candidate]:
+    """Every candidate of every system the request asks about, system by system in the
+    order of their slugs; within a system, complete matches first."""
+    given = given_identifiers(request)
+    candidates: list[Candidate] = []
+    for system in sorted(set(request.systems)):
+        candidates.extend(search_system(system, given))
+    return candidates
