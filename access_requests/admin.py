@@ -22,7 +22,7 @@ from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
-from access_requests import letters, reports, workflow
+from access_requests import letters, packages, reports, workflow
 from access_requests.clocks import add_days
 from access_requests.constants import DayCount, LetterDelivery, LetterKind, MatchState
 from access_requests.documents import read_document
@@ -36,7 +36,7 @@ from access_requests.forms import (
     system_choices,
 )
 from access_requests.mail import send_status_link
-from access_requests.matching import identifier_words, system_number
+from access_requests.matching import confirmed_people, identifier_words, system_number
 from access_requests.models import (
     FoiaComponent,
     Letter,
@@ -414,6 +414,11 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
                 name="access_requests_privacyactrequest_search",
             ),
             path(
+                "<int:request_id>/package/",
+                self.admin_site.admin_view(self.package_view),
+                name="access_requests_privacyactrequest_package",
+            ),
+            path(
                 "<int:request_id>/matches/<int:match_id>/confirm/",
                 self.admin_site.admin_view(self.confirm_view),
                 name="access_requests_requestmatch_confirm",
@@ -593,6 +598,9 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
             extra_context["search_url"] = reverse(
                 "admin:access_requests_privacyactrequest_search", args=[object_id]
             )
+            extra_context["package_url"] = reverse(
+                "admin:access_requests_privacyactrequest_package", args=[object_id]
+            )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _worked_request(self, request, request_id: int) -> PrivacyActRequest:
@@ -616,6 +624,23 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
         else:
             waiting = sum(1 for m in matches if m.state == MatchState.CANDIDATE)
             messages.info(request, f"Systems searched: {waiting} candidate(s) to decide.")
+        return self._back(saved)
+
+    @method_decorator_post
+    def package_view(self, request, request_id: int) -> HttpResponse:
+        """Prepare the records package of the confirmed matches (access_requests.packages)
+        and offer it on the requester's status page."""
+        saved = self._worked_request(request, request_id)
+        try:
+            documents = packages.prepare(saved, request.user, confirmed_people(saved))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                f"Package prepared ({len(documents)} files); the requester can download it "
+                "from their status page.",
+            )
         return self._back(saved)
 
     @method_decorator_post

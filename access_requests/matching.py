@@ -36,6 +36,7 @@ from django.db.models import Count, F, Value
 from django.db.models.fields import CharField
 from django.db.models.functions import Cast
 
+from access_requests.constants import MatchState
 from access_requests.identifiers import IDENTIFIER_WORDS
 from access_requests.models import PrivacyActRequest
 from sorn import catalogue, retrieval
@@ -192,3 +193,16 @@ def search(request: PrivacyActRequest) -> list[Candidate]:
     for system in sorted(set(request.systems)):
         candidates.extend(search_system(system, given))
     return candidates
+
+
+def confirmed_people(request: PrivacyActRequest) -> dict[str, list[int]]:
+    """System slug → the people staff confirmed as the requester there: whose records a
+    package holds (access_requests.packages)."""
+    people: dict[str, list[int]] = {}
+    for system, person_id in (
+        request.matches.filter(state=MatchState.CONFIRMED, person__isnull=False)
+        .order_by("system", "person_id")
+        .values_list("system", "person_id")
+    ):
+        people.setdefault(system, []).append(person_id)
+    return people

@@ -182,3 +182,37 @@ def test_the_requester_downloads_it_from_the_status_page_while_it_is_offered(off
         "Your records are ready"
         not in client.get(f"/privacy/requests/status/{token}/").content.decode()
     )
+
+
+def test_from_search_to_the_requesters_download_through_the_admin(officer):
+    """End to end in the admin: search, confirm the requester (not the namesake), accept
+    identity, prepare the package; the requester downloads exactly their own records."""
+    from access_requests.models import RequestMatch
+    from tests.access_requests.matching_world import build_world, open_request
+
+    world = build_world()
+    request = open_request(
+        {"name": "Ada Lovelace", "email": "ada@example.org", "logon_id": "lovelace1",
+         "order_number": "MO0000019001"}
+    )  # fmt: skip
+    token = issue_status_token(request)
+    staff = Client()
+    staff.force_login(officer)
+    base = f"/admin/access_requests/privacyactrequest/{request.pk}"
+    assert staff.post(f"{base}/matches/search/").status_code == 302
+    candidates = RequestMatch.objects.filter(request=request)
+    assert {m.person_id for m in candidates} >= {world.ada.pk}
+    for match in candidates:
+        verb = "confirm" if match.person_id == world.ada.pk else "reject"
+        assert staff.post(f"{base}/matches/{match.pk}/{verb}/").status_code == 302
+    # Not before identity is accepted.
+    staff.post(f"{base}/package/")
+    assert not packages.offered(request)
+    workflow.make(request, "start", actor=officer)
+    workflow.make(request, "accept_identity", actor=officer, method="known_account")
+    assert staff.post(f"{base}/package/").status_code == 302
+    (_, as_json) = sorted(packages.offered(request), key=lambda d: d.role)
+    download = Client().get(f"/privacy/requests/status/{token}/records/{as_json.pk}/")
+    text = download.content.decode()
+    assert "MO0000019001" in text and "PF0000018101" in text
+    assert "MO0000029001" not in text and "PF0000028101" not in text
