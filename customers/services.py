@@ -41,10 +41,12 @@ def find_people(identifiers: Mapping[str, str], system: str | None = None) -> Qu
         addresses = Address.objects.lookup(address=identifiers["address"])
         people = people.filter(pk__in=addresses.values("person_id"))
     if identifiers.get("customer_id"):
-        value = identifiers["customer_id"].strip()
-        people = people.filter(
-            Q(customer_id__iexact=value) | Q(relationships__system_customer_id__iexact=value)
-        )
+        # Customer IDs are stored in capitals ("C" and digits; a system's own "USPS-…");
+        # matched exactly in that form, so both indexes serve the lookup (iexact across
+        # the join scanned every person).
+        value = identifiers["customer_id"].strip().upper()
+        in_systems = SystemRelationship.objects.filter(system_customer_id=value)
+        people = people.filter(Q(customer_id=value) | Q(pk__in=in_systems.values("person_id")))
     if system:
         people = people.filter(relationships__system=system)
     return people.distinct()
