@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from customers.constants import ChangeChannel, PreferenceName
@@ -45,9 +45,19 @@ def find_people(identifiers: Mapping[str, str], system: str | None = None) -> Qu
         # matched exactly in that form, so both indexes serve the lookup (iexact across
         # the join scanned every person).
         value = identifiers["customer_id"].strip().upper()
-        in_systems = SystemRelationship.objects.filter(system_customer_id=value)
-        people = people.filter(Q(customer_id=value) | Q(pk__in=in_systems.values("person_id")))
+        named = set(Person.objects.filter(customer_id=value).values_list("pk", flat=True))
+        named |= set(
+            SystemRelationship.objects.filter(system_customer_id=value).values_list(
+                "person_id", flat=True
+            )
+        )
+        people = people.filter(pk__in=sorted(named))
     if system:
+        if people.query.where:
+            # The few people the identifiers name are found first, through their
+            # indexes; joined at once with the relationships, the planner would start
+            # from every relationship of the system instead (seconds at 20,000 people).
+            people = Person.objects.filter(pk__in=list(people.values_list("pk", flat=True)))
         people = people.filter(relationships__system=system)
     return people.distinct()
 
