@@ -18,12 +18,12 @@ import datetime
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fresh import fresh_database
 
 ALL_FOUR = ["mint-009", "usps-810-300", "usps-820-100", "usps-890-000"]
 
@@ -34,23 +34,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10, help="packages assembled")
     args = parser.parse_args()
 
-    os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="bench-package-"))
-    os.environ.setdefault("DEBUG", "1")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    fresh_database("package")
     from django.contrib.auth.models import Group, User
-    from django.core.management import call_command
     from django.db import connection
     from django.utils import timezone
-
-    call_command("migrate", verbosity=0)
-    call_command("migrate", database="keystore", verbosity=0)
-    if connection.vendor != "sqlite":
-        call_command("flush", interactive=False, verbosity=0)
-        call_command("flush", database="keystore", interactive=False, verbosity=0)
-        call_command("load_catalogue", verbosity=0)
 
     from access_requests import packages
     from access_requests.models import PrivacyActRequest, RequestStatus
