@@ -290,6 +290,8 @@ def _extend(request, actor, *, extended_to, reason, **_) -> str:
     current = next_due(request)
     if not isinstance(extended_to, datetime.date):
         raise MoveRefused("Give the new date.", code="extended_to")
+    if extended_to <= _today():
+        raise MoveRefused("The new date must be after today.", code="extended_to")
     if current is not None and extended_to <= current:
         raise MoveRefused(
             f"The new date must be after the current one ({current:%B %-d, %Y}).",
