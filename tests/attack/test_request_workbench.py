@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from knox.models import AuthToken
 
-from access_requests import packages, workflow
+from access_requests import letters, packages, workflow
 from access_requests.models import Letter, PrivacyActRequest, RequestStatus
 from sorn.constants import Role
 from tests.access_requests.test_packages import SYSTEMS, access_request, held_person
@@ -205,3 +205,95 @@ def test_an_appeal_acknowledgment_received_on_the_last_day_of_the_calendar_is_no
     )
     assert response.status_code in (200, 400)
     assert not request.letters.exists()
+
+
+# Letters ---------------------------------------------------------------------------------
+
+LETTER_OFFICIAL = {"official_name": "Pat Official", "official_title": "Privacy Act Officer"}
+
+
+def received_request(officer, systems=("mint-009",)) -> PrivacyActRequest:
+    request = PrivacyActRequest.objects.create(
+        kind="access",
+        systems=list(systems),
+        status=RequestStatus.RECEIVED,
+        requester_name="Ada Example",
+        requester_email="ada@example.com",
+    )
+    workflow.make(request, "start", actor=officer)
+    return request
+
+
+def test_no_determination_letter_before_identity_is_accepted(officer, mailoutbox):
+    """A determination says what the systems hold of the requester (even "no records"):
+    it is not sent before staff accept the requester's identity; a denial (which may be
+    for want of identity) still can be."""
+    request = received_request(officer)
+    with pytest.raises(letters.LetterRefused):
+        letters.send(
+            request, "determination", officer, decision="Your records are enclosed.",
+            **LETTER_OFFICIAL,
+        )  # fmt: skip
+    assert mailoutbox == [] and not request.letters.exists()
+    response = client_of(officer).post(
+        f"{BASE}{request.pk}/letters/new/determination/",
+        {"send": "1", "decision": "The system holds no records about you.", **LETTER_OFFICIAL},
+    )
+    assert response.status_code == 200
+    assert mailoutbox == [] and not request.letters.exists()
+    workflow.make(request, "accept_identity", actor=officer, method="documents")
+    letters.send(
+        request, "determination", officer, decision="Your records are enclosed.",
+        **LETTER_OFFICIAL,
+    )  # fmt: skip
+    assert len(mailoutbox) == 1
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00a0\u200b", "\u2060", "\ufeff", "\u200e"])
+def test_a_required_element_made_of_invisible_characters_is_missing(officer, invisible):
+    """The reasons of a denial, or the official's name, typed as a zero-width space or
+    another character that shows nothing, are not given: the letter is refused."""
+    request = received_request(officer)
+    draft = letters.draft(request, "denial", reasons=invisible, **LETTER_OFFICIAL)
+    assert "the reasons" in letters.check(draft)
+    draft = letters.draft(
+        request, "denial", reasons="Exempt.", official_name=invisible, official_title="Officer"
+    )
+    assert "the name and title of the official responsible" in letters.check(draft)
+    with pytest.raises(letters.LetterRefused):
+        letters.send(request, "denial", officer, reasons=invisible, **LETTER_OFFICIAL)
+    assert not request.letters.exists()
+
+
+# A correction of the systems and the matches it leaves behind ----------------------------
+
+
+def test_a_system_dropped_by_a_correction_takes_its_matches_with_it(officer):
+    """Staff confirmed the requester in USPS 810.300, then corrected the request to ask
+    about the Mint only. The 810.300 match is no longer confirmed: it keeps nothing
+    from purging there, and it does not block the package of the systems still asked
+    (a confirmed match cannot be undone, so a refusal would block the package for good).
+    The history says so, without a value."""
+    from access_requests.constants import MatchState
+    from access_requests.matching import confirmed_people
+    from access_requests.models import RequestMatch
+    from access_requests.services import correct_request
+
+    wren, _ = held_person()
+    request = access_request(officer, systems=["mint-009", "usps-810-300"])
+    for system in ("mint-009", "usps-810-300"):
+        RequestMatch.objects.create(
+            request=request, system=system, person=wren, why=["email"],
+            state=MatchState.CONFIRMED, decided_by=officer, decided_at=timezone.now(),
+        )  # fmt: skip
+    correct_request(request, changes={"systems": ["mint-009"]}, actor=officer)
+    # The freeze (retention.eligibility) reads confirmed RequestMatch rows: none is left
+    # in the system dropped; its match is undecided again (were the system asked again,
+    # staff would decide again).
+    assert list(
+        request.matches.filter(state=MatchState.CONFIRMED).values_list("system", flat=True)
+    ) == ["mint-009"]
+    assert request.matches.get(system="usps-810-300").state == MatchState.CANDIDATE
+    assert request.events.filter(event="corrected", what__contains="810.300").exists()
+    documents = packages.prepare(request, officer, confirmed_people(request))
+    assert len(documents) == 2
