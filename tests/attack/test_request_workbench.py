@@ -297,3 +297,42 @@ def test_a_system_dropped_by_a_correction_takes_its_matches_with_it(officer):
     assert request.events.filter(event="corrected", what__contains="810.300").exists()
     documents = packages.prepare(request, officer, confirmed_people(request))
     assert len(documents) == 2
+
+
+# Input that found nothing to break (kept so it stays so) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"reason": "Withdrawn\x00"},
+        {"reason": "x" * 10_000},
+        {"reason": "<script>alert(1)</script>" * 20},
+    ],
+)
+def test_a_close_move_with_bad_input_changes_nothing(officer, data):
+    request = access_request(officer, systems=["mint-009"])
+    events = request.events.count()
+    response = client_of(officer).post(f"{BASE}{request.pk}/move/close/", data)
+    assert response.status_code in (200, 302)
+    request.refresh_from_db()
+    if response.status_code == 200:
+        assert request.status != RequestStatus.CLOSED and request.events.count() == events
+    assert "<script>" not in client_of(officer).get(f"{BASE}{request.pk}/change/").content.decode()
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060\u200b", "\ufeff"])
+def test_a_reason_that_shows_nothing_is_no_reason(officer, invisible):
+    """Closing, extending and waiting need a reason (or what is asked): one made of
+    zero-width characters is refused as an empty one, and nothing changes."""
+    request = access_request(officer, systems=["mint-009"])
+    later = timezone.localdate() + datetime.timedelta(days=400)
+    for name, details in (
+        ("close", {"reason": invisible}),
+        ("extend", {"extended_to": later, "reason": invisible}),
+        ("wait", {"pause_reason": "identity", "asked_of_requester": invisible}),
+    ):
+        with pytest.raises(workflow.MoveRefused):
+            workflow.make(request, name, actor=officer, **details)
+    request.refresh_from_db()
+    assert request.status == RequestStatus.IN_PROGRESS and request.extended_to is None
