@@ -383,7 +383,9 @@ def _values(
         if request.paused_at
         else "",
         "delay_reason": delay_reason,
-        "expected_on": _day(expected_on),
+        # A day already gone is no date by which a decision is expected (31 CFR
+        # 1.26(g)(1)): the check then finds it missing.
+        "expected_on": _day(expected_on) if expected_on and expected_on > today else "",
         "decision": _text(fields.get("decision")),
         "refused": bool(fields.get("refused")),
         "reasons": _text(fields.get("reasons")),

@@ -336,3 +336,25 @@ def test_a_reason_that_shows_nothing_is_no_reason(officer, invisible):
             workflow.make(request, name, actor=officer, **details)
     request.refresh_from_db()
     assert request.status == RequestStatus.IN_PROGRESS and request.extended_to is None
+
+
+def test_a_delay_notice_expecting_a_decision_on_a_day_gone_is_refused(officer):
+    """31 CFR 1.26(g)(1): the requester is told the date by which a decision is
+    expected; a day already gone is no such date."""
+    request = received_request(officer)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    draft = letters.draft(
+        request, "delay_notice", delay_reason="Backlog", expected_on=yesterday, **LETTER_OFFICIAL
+    )
+    assert letters.check(draft) == ["the date by which a decision is expected"]
+    with pytest.raises(letters.LetterRefused):
+        letters.send(
+            request, "delay_notice", officer, delay_reason="Backlog", expected_on=yesterday,
+            **LETTER_OFFICIAL,
+        )  # fmt: skip
+    assert not request.letters.exists()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    draft = letters.draft(
+        request, "delay_notice", delay_reason="Backlog", expected_on=tomorrow, **LETTER_OFFICIAL
+    )
+    assert letters.check(draft) == []
