@@ -327,7 +327,7 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
 
     def move_view(self, request, request_id: int, name: str) -> HttpResponse:
         """One move of the workflow: its form (what the move needs), then the move."""
-        obj = get_object_or_404(PrivacyActRequest, pk=request_id)
+        obj = self._worked_request(request, request_id)
         move = workflow.MOVES.get(name)
         if move is None or not self.has_change_permission(request, obj):
             raise PermissionDenied
@@ -488,8 +488,10 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
         }
 
     def _letter_request(self, request, request_id: int) -> PrivacyActRequest:
-        obj = get_object_or_404(PrivacyActRequest, pk=request_id)
-        if not self.has_change_permission(request, obj) or not letters.may_send(request.user):
+        if not letters.may_send(request.user):  # the role first: no id is confirmed
+            raise PermissionDenied
+        obj = self._worked_request(request, request_id)
+        if not self.has_change_permission(request, obj):
             raise PermissionDenied
         return obj
 
@@ -557,11 +559,11 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
     def letter_read_view(self, request, request_id: int, letter_id: int) -> HttpResponse:
         """A kept letter's text, as plain text (to read or print for posting); the reading
         is an event in the request's history."""
+        if not self.has_view_permission(request):  # the role first: no id is confirmed
+            raise PermissionDenied
         letter = get_object_or_404(
             Letter.objects.select_related("request"), pk=letter_id, request_id=request_id
         )
-        if not self.has_view_permission(request, letter.request):
-            raise PermissionDenied
         body, _ = letters.read_letter(letter)
         RequestEvent.objects.create(
             request=letter.request,
@@ -666,14 +668,20 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
         """One file of a request, as an attachment of the type found in its content
         (never rendered in the page, never sniffed), for those who may view the request;
         the download is an event in the request's history."""
+        if not self.has_view_permission(request):  # the role first: no id is confirmed
+            raise PermissionDenied
         document = get_object_or_404(
             RequestDocument.objects.select_related("request"),
             pk=document_id,
             request_id=request_id,
         )
-        if not self.has_view_permission(request, document.request):
-            raise PermissionDenied
         read = read_document(document)
+        # The files a request came with, and the packages the service made of it.
+        extension = {
+            "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg",
+            "text/html": "html", "application/json": "json",
+        }.get(read.content_type, "bin")  # fmt: skip
+        filename = f"{document.request.tracking_number}-{document.pk}.{extension}"
         RequestEvent.objects.create(
             request=document.request,
             actor=request.user,
@@ -681,14 +689,18 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
             what=f"{document.get_role_display()} #{document.pk} downloaded",
         )
         response = HttpResponse(read.content, content_type=read.content_type)
-        extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
-        filename = (
-            f"{document.request.tracking_number}-{document.pk}.{extension[read.content_type]}"
-        )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
         response["Cache-Control"] = "no-store"
         return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Django looks the object up first (a redirect when there is none): the role first,
+        # so another role cannot tell which ids exist.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         if change:

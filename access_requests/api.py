@@ -278,6 +278,13 @@ class RequestMoveView(APIView):
             raise exceptions.ValidationError(
                 {name: [f"{found_move.label} takes no {name}."] for name in unknown}
             )
+        # Each detail is text (a date in ISO 8601, a username) or null: a number, a list or
+        # an object is no detail, not something for the form to guess at.
+        not_text = sorted(n for n in data if not isinstance(data[n], str | None))
+        if not_text:
+            raise exceptions.ValidationError(
+                {name: ["Give this as text (or null)."] for name in not_text}
+            )
         form = _details_form(found_move)(data)
         if not form.is_valid():
             raise exceptions.ValidationError(

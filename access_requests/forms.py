@@ -4,6 +4,7 @@ which identifiers are asked for (each notice's retrievability)."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from django import forms
@@ -379,6 +380,28 @@ class RequestCorrectionForm(forms.ModelForm):
         self.fields["systems"].choices = system_choices()
 
 
+# Dates staff type for moves, letters and reports: within the years the clocks can count
+# (a working-day clock run to 9999-12-31 overflows, and one to a far year takes seconds on
+# every queue page), so a typo such as 0001 or 9999 is an error on its field.
+EARLIEST_DATE = datetime.date(1974, 12, 31)  # the Privacy Act of 1974
+LATEST_YEARS_AHEAD = 10
+
+
+def latest_date() -> datetime.date:
+    today = timezone.localdate()
+    return today.replace(year=today.year + LATEST_YEARS_AHEAD, day=min(today.day, 28))
+
+
+class StaffDateField(forms.DateField):
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST_DATE <= value <= latest_date():
+            raise forms.ValidationError(
+                f"Give a date from {EARLIEST_DATE:%B %-d, %Y} to {latest_date():%B %-d, %Y}.",
+                code="date_range",
+            )
+
+
 # The staff workflow's moves -------------------------------------------------------------
 
 # A form field for each thing a move may need (access_requests.workflow.Move.needs).
@@ -403,7 +426,7 @@ MOVE_FIELDS = {
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Shown on the requester's status page. The clock stops until they answer.",
     ),
-    "extended_to": lambda: forms.DateField(
+    "extended_to": lambda: StaffDateField(
         label="New date", widget=forms.DateInput(attrs={"type": "date"})
     ),
     "reason": lambda: forms.CharField(label="Reason", max_length=300),
@@ -424,8 +447,8 @@ class ReportForm(forms.Form):
     """The period and system of a report (access_requests/reports.py); by default the
     current month to today, every system."""
 
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    start = StaffDateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    end = StaffDateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
     system = forms.ChoiceField(label="System", required=False)
 
     def __init__(self, *args, **kwargs):
@@ -473,7 +496,7 @@ LETTER_FIELDS = {
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Empty: the reason given when the time limit was extended.",
     ),
-    "expected_on": lambda: forms.DateField(
+    "expected_on": lambda: StaffDateField(
         label="Decision expected by",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -493,7 +516,7 @@ LETTER_FIELDS = {
     "reasons": lambda: forms.CharField(
         label="Reasons", max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 4})
     ),
-    "appeal_received_on": lambda: forms.DateField(
+    "appeal_received_on": lambda: StaffDateField(
         label="Appeal received on",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -20,6 +20,7 @@ the request's files (access_requests/documents.py), and goes with that key.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -283,7 +284,10 @@ def _day(day: datetime.date | None) -> str:
 
 
 def _text(value: Any) -> str:
-    return str(value or "").strip()
+    """The value as text, trimmed; empty when nothing in it shows (spaces, zero-width and
+    other format or control characters only), so an invisible value is not "given"."""
+    text = str(value or "").strip()
+    return text if any(not unicodedata.category(c).startswith(("Z", "C")) for c in text) else ""
 
 
 def _systems_of(request: PrivacyActRequest, agency: AgencyClocks) -> list[SystemRights]:
@@ -379,7 +383,9 @@ def _values(
         if request.paused_at
         else "",
         "delay_reason": delay_reason,
-        "expected_on": _day(expected_on),
+        # A day already gone is no date by which a decision is expected (31 CFR
+        # 1.26(g)(1)): the check then finds it missing.
+        "expected_on": _day(expected_on) if expected_on and expected_on > today else "",
         "decision": _text(fields.get("decision")),
         "refused": bool(fields.get("refused")),
         "reasons": _text(fields.get("reasons")),
@@ -488,6 +494,13 @@ def send(
     if not may_send(actor):
         raise LetterRefused("Sending letters is not for your role.", code="role")
     letter = draft(request, kind, agency=agency, **fields)
+    # A determination says what the systems hold of the requester, even that they hold
+    # nothing: not before staff accept the requester's identity (39 CFR 266.6; 31 CFR
+    # 1.26). A denial, which may be for want of identity, can go.
+    if letter.kind == K.DETERMINATION and request.identity_accepted_at is None:
+        raise LetterRefused(
+            "Accept the requester's identity before sending a determination.", code="identity"
+        )
     missing = check(letter)
     if missing:
         raise LetterRefused(

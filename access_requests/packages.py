@@ -30,6 +30,7 @@ from django.utils import timezone
 from access.gate import Gate
 from access_requests.documents import seal_document
 from access_requests.models import (
+    NOT_OPEN,
     DocumentRole,
     PrivacyActRequest,
     RequestDocument,
@@ -91,6 +92,11 @@ def assemble(request: PrivacyActRequest, user, people: Mapping[str, Iterable[int
     """The package for `request`, read as `user`: for each system asked about, the records
     of the people confirmed as the requester in that system (`people`: system slug →
     person ids). An accounting request gets the disclosures only."""
+    if request.status in NOT_OPEN:
+        raise PackageRefused(
+            f"No package for a request that is {request.get_status_display().lower()}.",
+            code="status",
+        )
     if request.identity_accepted_at is None:
         raise PackageRefused(
             "Accept the requester's identity before preparing their records.", code="identity"
@@ -204,6 +210,8 @@ def prepare(
 ) -> list[RequestDocument]:
     """Build the package and keep it with the request, HTML and JSON, ready for the
     requester's status page; an event says so (counts, never contents)."""
+    # Its status and identity as they are now, held until the package is kept.
+    request = PrivacyActRequest.objects.select_for_update().get(pk=request.pk)
     package = assemble(request, user, people)
     stamp = f"{package.generated_at:%Y%m%d}"
     documents = [

@@ -250,6 +250,21 @@ def correct_request(
     for name, value in changes.items():
         setattr(before, name, value)
     before.save(update_fields=list(changes))
+    if "systems" in changes:
+        # A person confirmed in a system the request no longer asks about is no longer
+        # the request's there: undecided again, so the match freezes nothing
+        # (retention.eligibility) and the package of the systems still asked can be made.
+        dropped = (
+            before.matches.select_for_update()
+            .filter(state=MatchState.CONFIRMED)
+            .exclude(system__in=list(before.systems))
+        )
+        for match in dropped.order_by("system", "pk"):
+            events.append(
+                f"Match set back to candidate: {system_number(match.system)}, person "
+                f"#{match.person_id} (the request no longer asks about that system)"
+            )
+        dropped.update(state=MatchState.CANDIDATE, decided_by=None, decided_at=None)
     return [
         RequestEvent.objects.create(request=before, actor=actor, event="corrected", what=what)
         for what in events

@@ -16,6 +16,7 @@ clocks; its next deadline is the earlier.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -233,6 +234,13 @@ def moves_for(request: PrivacyActRequest, user) -> list[Move]:
     ]
 
 
+def _given(text: str | None) -> str:
+    """What staff typed, trimmed; empty when nothing in it shows (spaces, zero-width and
+    other format or control characters only): such a reason is no reason."""
+    text = (text or "").strip()
+    return text if any(not unicodedata.category(c).startswith(("Z", "C")) for c in text) else ""
+
+
 def _check_identity(request: PrivacyActRequest) -> None:
     # Nothing about records — not even whether there are any — goes to a requester whose
     # identity staff have not accepted (39 CFR 266.6; 31 CFR 1.26).
@@ -266,7 +274,7 @@ def _accept_identity(request, actor, *, method, **_) -> str:
 def _wait(request, actor, *, pause_reason, asked_of_requester, **_) -> str:
     if pause_reason not in PauseReason.values:
         raise MoveRefused("Say what the office waits for.", code="pause_reason")
-    if not (asked_of_requester or "").strip():
+    if not _given(asked_of_requester):
         raise MoveRefused(
             "Say what the requester is asked for: it is shown on their status page.",
             code="asked_of_requester",
@@ -290,12 +298,14 @@ def _extend(request, actor, *, extended_to, reason, **_) -> str:
     current = next_due(request)
     if not isinstance(extended_to, datetime.date):
         raise MoveRefused("Give the new date.", code="extended_to")
+    if extended_to <= _today():
+        raise MoveRefused("The new date must be after today.", code="extended_to")
     if current is not None and extended_to <= current:
         raise MoveRefused(
             f"The new date must be after the current one ({current:%B %-d, %Y}).",
             code="extended_to",
         )
-    if not (reason or "").strip():
+    if not _given(reason):
         raise MoveRefused("Give the reason for the extension.", code="reason")
     request.extended_to = extended_to
     request.extension_reason = reason.strip()[:300]
@@ -347,7 +357,7 @@ def _acknowledge_appeal(request, actor, **_) -> str:
 def _decide_appeal(request, actor, *, outcome, reason, **_) -> str:
     if outcome not in AppealOutcome.values:
         raise MoveRefused("Say how the appeal was decided.", code="outcome")
-    if not (reason or "").strip():
+    if not _given(reason):
         raise MoveRefused("Give the reasons for the decision.", code="reason")
     request.appeal_outcome = outcome
     request.closed_at = timezone.now()
@@ -359,7 +369,7 @@ def _today() -> datetime.date:
 
 
 def _close(request, actor, *, reason, **_) -> str:
-    if not (reason or "").strip():
+    if not _given(reason):
         raise MoveRefused("Give the reason for closing.", code="reason")
     request.closed_at = timezone.now()
     request.paused_at = None
