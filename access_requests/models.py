@@ -184,6 +184,8 @@ class PrivacyActRequest(EncryptedRecord):
     appealed_at = models.DateTimeField(null=True, blank=True)
     appeal_acknowledged_at = models.DateTimeField(null=True, blank=True)
     appeal_outcome = models.CharField(max_length=8, choices=AppealOutcome.choices, blank=True)
+    # The decision's reasons as staff wrote them (they may name the requester's records).
+    appeal_decision_reasons = EncryptedTextField(max_length=2000, blank=True)
     identity_method = models.CharField(max_length=16, choices=IdentityMethod.choices, blank=True)
     identity_accepted_at = models.DateTimeField(null=True, blank=True)
     identity_accepted_by = models.ForeignKey(

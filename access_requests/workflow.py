@@ -360,6 +360,7 @@ def _decide_appeal(request, actor, *, outcome, reason, **_) -> str:
     if not _given(reason):
         raise MoveRefused("Give the reasons for the decision.", code="reason")
     request.appeal_outcome = outcome
+    request.appeal_decision_reasons = reason.strip()[:2000]
     request.closed_at = timezone.now()
     return f"Appeal decided: {AppealOutcome(outcome).label.lower()}"
 
@@ -372,7 +373,10 @@ def _close(request, actor, *, reason, **_) -> str:
     if not _given(reason):
         raise MoveRefused("Give the reason for closing.", code="reason")
     request.closed_at = timezone.now()
+    # A closed request asks nothing more of its requester (the status page says so).
     request.paused_at = None
+    request.pause_reason = ""
+    request.asked_of_requester = ""
     return f"Closed: {reason.strip()[:200]}"
 
 

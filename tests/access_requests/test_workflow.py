@@ -377,6 +377,7 @@ def test_a_mint_appeal_runs_on_its_own_clocks(officer, at):
         "closed", "denied", None
     )  # fmt: skip
     assert request.closed_at is not None
+    assert request.appeal_decision_reasons == "The records are accurate as kept"
     assert request.events.last().what == "Appeal decided: denied (Under appeal → Closed)"
 
 
@@ -398,3 +399,17 @@ def test_a_request_not_answered_in_time_may_be_appealed(officer, at):
     assert request.events.last().what == (
         "Appeal received: the request was not answered in time (Being worked → Under appeal)"
     )
+
+
+def test_closing_a_waiting_request_asks_nothing_more_of_the_requester(officer):
+    request = received([USPS])
+    workflow.make(request, "start", actor=officer)
+    workflow.make(
+        request, "wait", actor=officer, pause_reason="identity",
+        asked_of_requester="Send a copy of a photo identity document.",
+    )  # fmt: skip
+    workflow.make(request, "close", actor=officer, reason="No answer from the requester")
+    assert (request.status, request.asked_of_requester, request.pause_reason) == (
+        "closed", "", ""
+    )  # fmt: skip
+    assert request.paused_at is None
