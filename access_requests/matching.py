@@ -19,6 +19,10 @@ Which people are candidates in a system:
     given alone by the requester, it is the whole search and every person it finds is a
     candidate.
 
+A person whose relationship with a system is stored but who has no record in it yet is
+found too, by the person-level identifiers alone (customers.services.find_people, with the
+system): a notification request must not be told "not in the system" about them.
+
 Records are grouped by the person they are about through the classification registry
 (`registry.facts(model).person_id_path`); records about no stored person (a meeting
 participant known only by name and e-mail, a Mint staff member) are no candidate.
@@ -39,6 +43,7 @@ from django.db.models.functions import Cast
 from access_requests.constants import MatchState
 from access_requests.identifiers import IDENTIFIER_WORDS
 from access_requests.models import PrivacyActRequest
+from customers.services import find_people
 from sorn import catalogue, retrieval
 from sorn.classification import registry
 
@@ -141,6 +146,22 @@ def people_found(result: retrieval.RetrievalResult) -> Found:
     return found
 
 
+# The identifiers a person row itself answers, by the name a notice gives them → the
+# name customers.services.find_people takes (the Mint calls the customer ID its
+# "customer number").
+PERSON_LEVEL = {"name": "name", "email": "email", "phone": "phone", "address": "address",
+                "customer_id": "customer_id", "customer_number": "customer_id"}  # fmt: skip
+
+
+def people_in_system(system: str, identifiers: Mapping[str, str]) -> Found:
+    """People with a relationship with the system whom the person-level identifiers name,
+    records or not: person id → {} (no records counted here)."""
+    if not identifiers or not set(identifiers) <= set(PERSON_LEVEL):
+        return {}
+    named = {PERSON_LEVEL[name]: value for name, value in identifiers.items()}
+    return {pk: {} for pk in find_people(named, system=system).values_list("pk", flat=True)}
+
+
 def search_system(system: str, given: Mapping[str, str]) -> list[Candidate]:
     """The candidates of one system for what the requester gave (module docstring)."""
     used = identifiers_for(system, given)
@@ -151,9 +172,11 @@ def search_system(system: str, given: Mapping[str, str]) -> list[Candidate]:
     def run(names: Iterable[str]) -> Found:
         key = frozenset(names)
         if key not in runs:
-            runs[key] = people_found(
-                retrieval.find_records(system, {n: used[n] for n in used if n in key})
-            )
+            chosen = {n: used[n] for n in used if n in key}
+            found = people_found(retrieval.find_records(system, chosen))
+            for person_id in people_in_system(system, chosen):
+                found.setdefault(person_id, {})
+            runs[key] = found
         return runs[key]
 
     complete = run(used)

@@ -130,3 +130,20 @@ def test_the_search_is_deterministic():
     assert search(request) == search(request)
     assert [c.system for c in search(request)] == [MINT, MINT, USPS_810, USPS_810, USPS_820,
                                                      USPS_820, USPS_890, USPS_890]  # fmt: skip
+
+
+def test_a_person_with_a_relationship_and_no_records_is_found():
+    """Someone USPS 820.100 knows (a stored relationship) but who has no record in it yet:
+    a notification request must not be told they are not in the system."""
+    from access_requests.matching import search_system
+    from tests.orders.conftest import make_customer
+
+    known = make_customer("C00000901", "Grace", "Hopper", systems=["usps-820-100"],
+                          email="grace@example.org")  # fmt: skip
+    make_customer("C00000902", "Grace", "Hopper", systems=["usps-810-300"])  # not in 820.100
+    (candidate,) = search_system(
+        "usps-820-100", {"name": "Grace Hopper", "customer_id": "c00000901"}
+    )
+    assert (candidate.person_id, candidate.why, candidate.complete, candidate.records) == (
+        known.pk, ("name", "customer_id"), True, {}
+    )  # fmt: skip
