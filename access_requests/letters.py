@@ -40,6 +40,7 @@ from access_requests.clocks import (
     add_days,
 )
 from access_requests.constants import ClockStep, LetterDelivery, LetterKind
+from access_requests.matching import notification_answer
 from access_requests.models import (
     Letter,
     PrivacyActRequest,
@@ -386,7 +387,10 @@ def _values(
         # A day already gone is no date by which a decision is expected (31 CFR
         # 1.26(g)(1)): the check then finds it missing.
         "expected_on": _day(expected_on) if expected_on and expected_on > today else "",
-        "decision": _text(fields.get("decision")),
+        # A notification's decision is what the search found and staff confirmed, unless
+        # staff write it themselves.
+        "decision": _text(fields.get("decision"))
+        or (notification_answer(request) if request.kind == RequestKind.NOTIFICATION else ""),
         "refused": bool(fields.get("refused")),
         "reasons": _text(fields.get("reasons")),
         "official_name": official_name,

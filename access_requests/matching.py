@@ -229,3 +229,18 @@ def confirmed_people(request: PrivacyActRequest) -> dict[str, list[int]]:
     ):
         people.setdefault(system, []).append(person_id)
     return people
+
+
+def notification_answer(request: PrivacyActRequest) -> str:
+    """For a notification request (552a(f)(1)) searched and decided: for each system asked
+    about, whether it holds records about the requester (a confirmed match there), in
+    the words of a determination letter. Empty until the systems have been searched: an
+    unsearched request is no answer that a system holds nothing."""
+    if not request.events.filter(event="searched").exists():
+        return ""
+    confirmed = confirmed_people(request)
+    return "\n".join(
+        f"{system_number(slug)}: "
+        + ("holds records about you." if confirmed.get(slug) else "holds no records about you.")
+        for slug in sorted(request.systems)
+    )

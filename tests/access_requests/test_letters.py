@@ -448,3 +448,24 @@ def test_a_privacy_officer_sends_a_letter_from_the_request_page(officer):
     assert RequestEvent.objects.filter(event="letter_read").get().what == (
         f"Denial letter #{letter.pk} read"
     )
+
+
+def test_a_notification_determination_says_what_each_system_holds(officer):
+    """Notification (552a(f)(1)): the determination says, system by system, whether it
+    holds records about the requester, from the matches staff confirmed — and says nothing
+    until the systems have been searched."""
+    from access_requests.models import RequestEvent, RequestMatch
+    from tests.orders.conftest import make_customer
+
+    person = make_customer("C00000931", "Ada", "Example", systems=[USPS])
+    request = received(systems=[USPS, "usps-820-100"], kind="notification")
+    assert letters.draft(request, "determination", **OFFICIAL).values["decision"] == ""
+    RequestEvent.objects.create(request=request, event="searched", what="Systems searched")
+    RequestMatch.objects.create(
+        request=request, system=USPS, person=person, why=["name"], state="confirmed",
+        decided_by=officer, decided_at=MONDAY,
+    )  # fmt: skip
+    decision = letters.draft(request, "determination", **OFFICIAL).values["decision"]
+    assert decision == (
+        "USPS 810.300: holds records about you.\nUSPS 820.100: holds no records about you."
+    )
