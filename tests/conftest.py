@@ -30,7 +30,9 @@ def staff_user(db):
         user = get_user_model().objects.create_user(
             username=username or f"{role.value}-test", password="x-Test-password-1", is_staff=True
         )
-        user.groups.add(Group.objects.get(name=role.value))
+        # get_or_create: a transactional test (the browser tests) may follow a flush,
+        # which empties the groups the migrations made.
+        user.groups.add(Group.objects.get_or_create(name=role.value)[0])
         return user
 
     return make

@@ -8,6 +8,11 @@
   if (!summary) {
     return;
   }
+  // autofocus does it too; a browser that skipped it (focus already moved, or the
+  // attribute ignored on a non-control) still gets the summary read first.
+  if (document.activeElement === document.body) {
+    summary.focus();
+  }
   summary.addEventListener("click", function (event) {
     var link = event.target.closest("a[href^='#']");
     if (!link) {

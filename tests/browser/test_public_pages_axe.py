@@ -60,7 +60,13 @@ def test_first_tab_reaches_the_skip_link_and_enter_moves_focus_to_main(page):
         " href: document.activeElement.getAttribute('href')})"
     )
     assert focused == {"tag": "A", "text": "Skip to main content", "href": "#main"}
-    # Visible once focused (it sits off-screen until then).
+    # Visible once focused (it sits off-screen until then; USWDS slides it in over
+    # 0.2 s, so wait for the slide to end rather than catch it half-way).
+    page.wait_for_function(
+        "() => { const r = document.activeElement.getBoundingClientRect();"
+        " return r.left >= 0 && r.top >= 0; }",
+        timeout=2000,
+    )
     box = page.locator(":focus").bounding_box()
     assert box is not None and box["x"] >= 0 and box["y"] >= 0
 

@@ -88,6 +88,9 @@ def test_error_summary_links_move_focus_to_the_field(page):
     summary = page.get_by_role("alert")
     assert "There is a problem" in summary.inner_text()
     # The summary takes focus when the page loads, so a screen reader reads it first.
+    page.wait_for_function(
+        "() => document.activeElement.classList.contains('error-summary')", timeout=2000
+    )
     assert page.evaluate("document.activeElement.className") == (
         "usa-alert usa-alert--error error-summary"
     )
