@@ -57,7 +57,7 @@ from audit.admin import RoleRestrictedAdmin
 from lib.spreadsheet import write_csv
 from sorn.admin import ReadOnlyInline
 from sorn.constants import Role
-from sorn.roles import roles_of
+from sorn.roles import holds_role
 
 PRIVACY_OFFICERS = frozenset({Role.PRIVACY_OFFICER})
 DUE_SOON_WORKING_DAYS = workflow.DUE_SOON_WORKING_DAYS
@@ -73,8 +73,7 @@ class RequestInline(ReadOnlyInline):
     model permissions, which no role is given)."""
 
     def has_view_permission(self, request, obj=None) -> bool:
-        user = request.user
-        return user.is_active and user.is_staff and bool(PRIVACY_OFFICERS & roles_of(user))
+        return holds_role(request.user, PRIVACY_OFFICERS)
 
 
 class RequestEventInline(RequestInline):

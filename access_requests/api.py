@@ -46,8 +46,7 @@ from access_requests.models import PrivacyActRequest, RequestStatus
 from access_requests.verification import request_by_status_token
 from access_requests.views import _client_key
 from lib.api import QueryParameterError, StrictQueryParameters
-from sorn.constants import Role
-from sorn.roles import roles_of
+from sorn.roles import holds_role
 
 STATUS_TOKEN_HEADER = "X-Status-Token"  # noqa: S105 (a header's name)
 OPEN_STATUSES = sorted(status.value for status in workflow.OPEN)
@@ -148,8 +147,7 @@ class IsPrivacyOfficer(BasePermission):
     message = "Only a privacy officer works Privacy Act requests."
 
     def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user.is_active and user.is_staff and Role.PRIVACY_OFFICER in roles_of(user))
+        return holds_role(request.user, workflow.PRIVACY_OFFICERS)
 
 
 class QueueSerializer(serializers.ModelSerializer):

@@ -52,7 +52,7 @@ from access_requests.rights import SystemRights, system_rights
 from keystore.crypto import decrypt_bytes, encrypt_bytes
 from keystore.fields import record_data_keys
 from sorn.models import SystemOfRecords
-from sorn.roles import roles_of
+from sorn.roles import holds_role
 
 K = LetterKind
 
@@ -450,12 +450,7 @@ def check(letter: LetterDraft) -> list[str]:
 
 def may_send(user) -> bool:
     """Privacy officers, and only they, send letters (as they make the workflow's moves)."""
-    return bool(
-        user is not None
-        and user.is_active
-        and user.is_staff
-        and workflow.PRIVACY_OFFICERS & roles_of(user)
-    )
+    return holds_role(user, workflow.PRIVACY_OFFICERS)
 
 
 def _aad(request: PrivacyActRequest, part: str) -> str:

@@ -43,7 +43,7 @@ from access_requests.models import (
 )
 from sorn.constants import Role
 from sorn.models import SystemOfRecords
-from sorn.roles import roles_of
+from sorn.roles import holds_role, roles_of
 
 S = RequestStatus
 OPEN = frozenset(s for s in RequestStatus if s not in NOT_OPEN)
@@ -222,7 +222,7 @@ def working_days_left(due: datetime.date, today: datetime.date | None = None) ->
 
 
 def may(user, move: Move) -> bool:
-    return bool(user.is_active and user.is_staff and move.roles & roles_of(user))
+    return holds_role(user, move.roles)
 
 
 def moves_for(request: PrivacyActRequest, user) -> list[Move]:

@@ -17,7 +17,7 @@ from audit.models import (
 from audit.services import events_about_person, events_about_record
 from lib.spreadsheet import write_csv
 from sorn.constants import Role
-from sorn.roles import roles_of
+from sorn.roles import holds_role
 
 
 class RoleRestrictedAdmin(admin.ModelAdmin):
@@ -32,8 +32,7 @@ class RoleRestrictedAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def _holds(self, request, roles: frozenset) -> bool:
-        user = request.user
-        return user.is_active and user.is_staff and bool(roles & roles_of(user))
+        return holds_role(request.user, roles)
 
     def has_module_permission(self, request) -> bool:
         return self._holds(request, self.viewer_roles)

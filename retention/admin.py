@@ -34,7 +34,6 @@ from retention.services import (
     RUN_VIEWER_ROLES,
     DecisionRefused,
     approve_run,
-    holds_role,
     place_legal_hold,
     reject_run,
     release_legal_hold,
@@ -49,6 +48,7 @@ from retention.views import (
 )
 from sorn.admin import NoticeRevisionAdmin
 from sorn.models import NoticeRevision
+from sorn.roles import holds_role
 
 
 class RetentionAdmin(RoleRestrictedAdmin):

@@ -20,7 +20,7 @@ from retention.hold_targets import query_problems, record_models
 from retention.models import HoldScope, LegalHold, PurgeRun, RunStatus
 from sorn.constants import Role
 from sorn.models import NoticeRevision
-from sorn.roles import roles_of
+from sorn.roles import holds_role
 
 # Issue 6: "a legal hold (placed by a records or privacy officer ...; released
 # explicitly; audited)".
@@ -35,10 +35,6 @@ DASHBOARD_ROLES = HOLD_ROLES
 
 class DecisionRefused(Exception):
     """The decision cannot be taken (wrong role, already decided): nothing changed."""
-
-
-def holds_role(user, roles: frozenset) -> bool:
-    return bool(user.is_active and user.is_staff and roles & roles_of(user))
 
 
 def _require(user, roles: frozenset, what: str) -> None:

@@ -33,9 +33,9 @@ from retention.services import (
     DASHBOARD_ROLES,
     DecisionRefused,
     approve_retention_change,
-    holds_role,
 )
 from sorn.constants import SystemSlug
+from sorn.roles import holds_role
 
 HORIZONS = (30, 90, 365)  # issue 6: "upcoming destructions for the next 30/90/365 days"
 PERSON_SYSTEM = "customers"

@@ -12,7 +12,7 @@ from sorn.models import (
     RetentionRule,
     SystemOfRecords,
 )
-from sorn.roles import roles_of
+from sorn.roles import holds_role
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -32,8 +32,7 @@ CATALOGUE_READERS = frozenset({Role.RECORDS_OFFICER, Role.PRIVACY_OFFICER, Role.
 
 
 def reads_catalogue(request) -> bool:
-    user = request.user
-    return user.is_active and user.is_staff and bool(CATALOGUE_READERS & roles_of(user))
+    return holds_role(request.user, CATALOGUE_READERS)
 
 
 class CatalogueReaderMixin:

@@ -27,3 +27,10 @@ def roles_of(user: Any) -> frozenset[str]:
         roles = set(getattr(settings, "POLICY_SUPERUSER_ROLES", ())) & known
     user._policy_roles = frozenset(roles)
     return user._policy_roles
+
+
+def holds_role(user: Any, roles: frozenset[str]) -> bool:
+    """Whether an active staff user works under one of `roles` (the check every
+    role-restricted page, move and permission makes). False for no user, an anonymous or
+    inactive one (they hold no role)."""
+    return bool(roles & roles_of(user)) and bool(user.is_staff)
