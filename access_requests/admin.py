@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 from access_requests import letters, packages, reports, workflow
 from access_requests.clocks import add_days
 from access_requests.constants import DayCount, LetterDelivery, LetterKind, MatchState
-from access_requests.documents import read_document
+from access_requests.documents import attachment, read_document
 from access_requests.forms import (
     ReportForm,
     RequestCorrectionForm,
@@ -687,12 +687,7 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
             event="document",
             what=f"{document.get_role_display()} #{document.pk} downloaded",
         )
-        response = HttpResponse(read.content, content_type=read.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-        response["Cache-Control"] = "no-store"
-        return response
+        return attachment(read, filename)
 
     def history_view(self, request, object_id, extra_context=None):
         # Django looks the object up first (a redirect when there is none): the role first,

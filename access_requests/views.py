@@ -23,7 +23,7 @@ from django_ratelimit.core import is_ratelimited
 
 from access_requests import packages, workflow
 from access_requests.clocks import WORKING_DAYS_MEANING
-from access_requests.documents import MAX_DOCUMENT_BYTES, read_document
+from access_requests.documents import MAX_DOCUMENT_BYTES, attachment, read_document
 from access_requests.forms import ChooseRequestForm, PublicRequestForm, consent_documents
 from access_requests.mail import send_relink_offer, send_status_link, send_verification
 from access_requests.models import RequestStatus
@@ -311,8 +311,4 @@ def download_records(request: HttpRequest, token: str, document_id: int) -> Http
         return _private(render(request, "access_requests/status_unknown.html", status=404))
     read = read_document(document)
     packages.note_download(document, client_address(request))
-    response = HttpResponse(read.content, content_type=f"{read.content_type}; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{read.name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
-    return _private(response)
+    return _private(attachment(read, read.name))
