@@ -23,8 +23,7 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from access_requests import letters, packages, reports, workflow
-from access_requests.clocks import add_days
-from access_requests.constants import DayCount, LetterDelivery, LetterKind, MatchState
+from access_requests.constants import LetterDelivery, LetterKind, MatchState
 from access_requests.documents import attachment, read_document
 from access_requests.forms import (
     ReportForm,
@@ -60,7 +59,6 @@ from sorn.constants import Role
 from sorn.roles import holds_role
 
 PRIVACY_OFFICERS = frozenset({Role.PRIVACY_OFFICER})
-DUE_SOON_WORKING_DAYS = workflow.DUE_SOON_WORKING_DAYS
 
 
 def method_decorator_post(view):
@@ -150,7 +148,7 @@ class DueFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("overdue", "Overdue"),
-            ("soon", f"Due within {DUE_SOON_WORKING_DAYS} working days"),
+            ("soon", f"Due within {workflow.DUE_SOON_WORKING_DAYS} working days"),
             ("paused", "Clock stopped (waiting on the requester)"),
         ]
 
@@ -159,8 +157,7 @@ class DueFilter(admin.SimpleListFilter):
         if self.value() == "overdue":
             return queryset.filter(due_on__lt=today)
         if self.value() == "soon":
-            soon = add_days(today, DUE_SOON_WORKING_DAYS, DayCount.WORKING)
-            return queryset.filter(due_on__gte=today, due_on__lte=soon)
+            return queryset.filter(due_on__gte=today, due_on__lte=workflow.due_soon_until(today))
         if self.value() == "paused":
             return queryset.filter(paused_at__isnull=False)
         return queryset
@@ -278,7 +275,7 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
                 "" if left == -1 else "s",
                 day,
             )
-        if left <= DUE_SOON_WORKING_DAYS:
+        if left <= workflow.DUE_SOON_WORKING_DAYS:
             return format_html(
                 '<strong class="pa-due-soon">Due in {} working day{}</strong> ({})',
                 left,

@@ -13,8 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from access_requests import workflow
-from access_requests.clocks import add_days
-from access_requests.constants import DayCount
 from access_requests.models import PrivacyActRequest, RequestStatus
 from audit.writes import record_bulk_change
 from keystore.crypto import destroy_data_keys
@@ -58,7 +56,7 @@ def remind_assignees() -> int:
     what a requester gave. Returns how many e-mails were sent."""
     workflow.recompute_due_dates()
     today = timezone.localdate()
-    soon = add_days(today, workflow.DUE_SOON_WORKING_DAYS, DayCount.WORKING)
+    soon = workflow.due_soon_until(today)
     due = (
         PrivacyActRequest.objects.filter(
             status__in=workflow.OPEN, assignee__isnull=False, due_on__lte=soon

@@ -31,7 +31,7 @@ from access_requests.clocks import (
     clocks_for,
     working_days_between,
 )
-from access_requests.constants import ClockStep
+from access_requests.constants import ClockStep, DayCount
 from access_requests.models import (
     NOT_OPEN,
     AppealOutcome,
@@ -208,6 +208,12 @@ def _done(request: PrivacyActRequest, step: ClockStep) -> bool:
 def next_due(request: PrivacyActRequest) -> datetime.date | None:
     dates = [deadline.due for deadline in deadlines(request)]
     return min(dates) if dates else None
+
+
+def due_soon_until(today: datetime.date | None = None) -> datetime.date:
+    """The last day "due soon" reaches: DUE_SOON_WORKING_DAYS working days from today
+    (the queue's filter and the assignees' reminders)."""
+    return add_days(today or _today(), DUE_SOON_WORKING_DAYS, DayCount.WORKING)
 
 
 def working_days_left(due: datetime.date, today: datetime.date | None = None) -> int:
