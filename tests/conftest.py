@@ -36,3 +36,9 @@ def staff_user(db):
         return user
 
     return make
+
+
+@pytest.fixture
+def officer(staff_user):
+    """A privacy officer: the role that works Privacy Act requests."""
+    return staff_user(Role.PRIVACY_OFFICER)

@@ -29,11 +29,6 @@ def monday(monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: MONDAY)
 
 
-@pytest.fixture
-def officer(staff_user):
-    return staff_user(Role.PRIVACY_OFFICER)
-
-
 def received(systems=(USPS,), kind="access", email="ada@example.com", **fields):
     fields.setdefault("status", RequestStatus.RECEIVED)
     request = PrivacyActRequest.objects.create(

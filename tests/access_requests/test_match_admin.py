@@ -26,11 +26,6 @@ def client_of(user) -> Client:
     return client
 
 
-@pytest.fixture
-def officer(staff_user):
-    return staff_user(Role.PRIVACY_OFFICER)
-
-
 def test_a_privacy_officer_searches_sees_candidates_and_confirms(officer):
     world = build_world()
     request = open_request(ADA, systems=[USPS_810])

@@ -16,7 +16,6 @@ from access_requests.documents import read_document
 from access_requests.models import PrivacyActRequest, RequestDocument, RequestStatus
 from access_requests.verification import issue_status_token
 from audit.models import AccessEvent, DisclosureAccounting
-from sorn.constants import Role
 from tests.retention.conftest import (
     _logon_820,
     _mailing_list_890,
@@ -42,11 +41,6 @@ def held_person():
         _mint_order(person, TODAY),
     ]
     return person, records
-
-
-@pytest.fixture
-def officer(staff_user):
-    return staff_user(Role.PRIVACY_OFFICER)
 
 
 def access_request(officer, kind="access", systems=SYSTEMS) -> PrivacyActRequest:

@@ -33,21 +33,6 @@ def received(systems=(USPS,), kind="access", **fields) -> PrivacyActRequest:
     return request
 
 
-@pytest.fixture
-def officer(staff_user):
-    return staff_user(Role.PRIVACY_OFFICER)
-
-
-@pytest.fixture
-def at(monkeypatch):
-    """Set the service's clock to a moment (workflow and clocks read timezone.now)."""
-
-    def set_to(moment: datetime.datetime) -> None:
-        monkeypatch.setattr(timezone, "now", lambda: moment)
-
-    return set_to
-
-
 # Which move follows which status: written out, not computed --------------------------
 
 OFFERED = {

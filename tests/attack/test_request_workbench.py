@@ -20,11 +20,6 @@ BASE = "/admin/access_requests/privacyactrequest/"
 OTHER_ROLES = [role for role in Role if role != Role.PRIVACY_OFFICER]
 
 
-@pytest.fixture
-def officer(staff_user):
-    return staff_user(Role.PRIVACY_OFFICER)
-
-
 def client_of(user) -> Client:
     client = Client(raise_request_exception=False)
     client.force_login(user)
