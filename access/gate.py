@@ -12,23 +12,30 @@ a request (a Celery task building a request package) must say whose reading it i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.db.models import QuerySet
 
 from access.policy import (
     HIDDEN,
     Access,
     Systems,
+    can_amend,
     restrict_queryset,
     rights_on,
     row_systems,
     shown_value,
 )
+from audit.changes import writes_for
 from audit.constants import AccessChannel
+from audit.disagreements import Dispute, disputes_of
 from audit.reads import record_read
+
+# The name under which reading a statement's words is recorded with the record's reads.
+DISPUTE_READ = "statement_of_disagreement"
 
 
 class Gate:
@@ -103,3 +110,47 @@ class Gate:
 
     def record(self, model: type[models.Model], rows: Iterable, fields: Iterable[str]) -> None:
         record_read(self.user, self.channel, model, list(rows), list(fields), purpose=self.purpose)
+
+    def disputes(
+        self, model: type[models.Model], rows: Iterable[models.Model]
+    ) -> dict[Any, list[Dispute]]:
+        """Row pk → the statements of disagreement filed against the row: every channel
+        that shows a disputed record notes the dispute (5 U.S.C. 552a(d)(4)). The words
+        go only to a user who reads the disputed field in clear — they would tell a masked
+        or hidden value — and reading them is recorded like the row's fields."""
+        rows = list(rows)
+        found = disputes_of(model, [row.pk for row in rows])
+        if not found:
+            return {}
+        rights = self.rights_of_rows(model, rows)
+        shown: dict[Any, list[Dispute]] = {}
+        told = []
+        for row in rows:
+            if row.pk not in found:
+                continue
+            clear = {name for name, access in rights[row.pk].items() if access >= Access.READ}
+            shown[row.pk] = [
+                dispute if dispute.field in clear or dispute.erased else replace(dispute, text=None)
+                for dispute in found[row.pk]
+            ]
+            if any(d.text is not None for d in shown[row.pk]):
+                told.append(row)
+        if told:
+            self.record(model, told, [DISPUTE_READ])
+        return shown
+
+    def amend(self, obj: models.Model, field_name: str, value: Any, *, system: str) -> None:
+        """Correct one field of one record of `system` for a granted amendment (5 U.S.C.
+        552a(d)(2)): PermissionDenied unless the access layer lets this user amend that
+        field on this row; the model field's own validation decides the value
+        (ValidationError, nothing saved). Saved whole, so the row's blind indexes follow
+        the new value; the change entry names the user and the gate's purpose."""
+        model = type(obj)
+        if not can_amend(self.user, model, field_name, system, self.systems(obj)):
+            raise PermissionDenied(
+                f"You may not amend {model._meta.verbose_name} {field_name!r} in {system}."
+            )
+        field = model._meta.get_field(field_name)
+        setattr(obj, field.attname, field.clean(value, obj))
+        with transaction.atomic(), writes_for(self.user, self.purpose):
+            obj.save()

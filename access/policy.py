@@ -424,6 +424,46 @@ def can_write(user: Any, model: type[models.Model], field_name: str, systems=Non
     return _access_on(roles_of(user), model, field_name, systems) == W
 
 
+# 5 U.S.C. 552a(d)(2)(B)(i): the agency corrects a record it agrees is wrong. The privacy
+# officer who granted an amendment makes the correction (their role writes no record
+# otherwise), in a field they read in clear on that row: one who cannot read a value
+# cannot check its correction.
+AMENDING_ROLES = frozenset({PO})
+
+
+def amendable(model: type[models.Model], field_name: str, system: str) -> bool:
+    """Whether an amendment may name the field on a record of `system`: a field the
+    system's notice publishes under one of its record categories, holding something of
+    the person — never row identity, links, retention dates, search machinery or
+    credentials."""
+    entry = registry.get(model)
+    classification = entry.fields.get(field_name) if entry else None
+    if classification is None or field_name in registry.facts(model).machinery:
+        return False
+    try:
+        field = model._meta.get_field(field_name)
+    except Exception:  # FieldDoesNotExist or a reverse relation
+        return False
+    if not field.editable or field.primary_key or field.is_relation:
+        return False
+    if classification.data_class in (DataClass.INTERNAL, DataClass.CREDENTIAL):
+        return False
+    return system in classification.categories(entry.systems)
+
+
+def can_amend(
+    user: Any, model: type[models.Model], field_name: str, system: str, systems: Systems
+) -> bool:
+    """Whether the user may correct the field on a row of `systems` for a granted
+    amendment about `system`: an amendable field the user may write anyway, or reads in
+    clear as a privacy officer."""
+    if system not in systems or not amendable(model, field_name, system):
+        return False
+    roles = roles_of(user)
+    access = _access_on(roles, model, field_name, frozenset(systems))
+    return access == W or (bool(AMENDING_ROLES & roles) and access >= R)
+
+
 def writable_fields(user: Any, model: type[models.Model], systems=None) -> list[str]:
     return [
         name

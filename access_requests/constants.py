@@ -64,3 +64,18 @@ class MatchState(models.TextChoices):
     CANDIDATE = "candidate", "Candidate (not yet decided)"
     CONFIRMED = "confirmed", "Confirmed: the requester's records"
     REJECTED = "rejected", "Rejected: not the requester"
+
+
+class AmendmentDecision(models.TextChoices):
+    """Where a correction the requester asked for stands (access_requests.amendments)."""
+
+    PENDING = "pending", "Not yet decided"
+    GRANTED = "granted", "Granted: the record was corrected"
+    DENIED = "denied", "Denied"
+
+
+class NoticeKind(models.TextChoices):
+    """What a recipient of an earlier disclosure is told (5 U.S.C. 552a(c)(4))."""
+
+    CORRECTION = "correction", "Notice of correction"
+    DISAGREEMENT = "disagreement", "Notice of a statement of disagreement"

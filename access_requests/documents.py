@@ -54,10 +54,18 @@ def checked_type(content: bytes, name: str = "the file") -> str:
     return mime
 
 
-def _aad(request: PrivacyActRequest, part: str) -> str:
-    # Bound to the request's number, so a sealed file moved to another request (under the
-    # same key or not) does not decrypt.
-    return f"access_requests.RequestDocument.{part}:{request.tracking_number}"
+def seal(request: PrivacyActRequest, what: str, content: bytes) -> bytes:
+    """`content` sealed under the request's own data key (destroyed with the request),
+    bound to the request's number and to `what` it is ("access_requests.Letter.body"), so
+    a sealed value moved to another request or another column does not open. Files,
+    letters and amendments are all sealed so."""
+    key = record_data_keys(request)[request.data_key_id]
+    return encrypt_bytes(content, key, f"{what}:{request.tracking_number}")
+
+
+def unseal(request: PrivacyActRequest, what: str, sealed: bytes) -> bytes:
+    key = record_data_keys(request)[request.data_key_id]
+    return decrypt_bytes(bytes(sealed), key, f"{what}:{request.tracking_number}")
 
 
 def attach_document(
@@ -80,16 +88,17 @@ def seal_document(
 ) -> RequestDocument:
     """Store a file under the request's data key: one the service made itself (a
     package), or one attach_document has checked."""
-    key = record_data_keys(request)[request.data_key_id]
     return RequestDocument.objects.create(
         request=request,
         role=role,
         content_type=content_type,
         size=len(content),
-        sealed_name=encrypt_bytes(
-            (name or "file")[:MAX_NAME_CHARS].encode(), key, _aad(request, "name")
+        sealed_name=seal(
+            request,
+            "access_requests.RequestDocument.name",
+            (name or "file")[:MAX_NAME_CHARS].encode(),
         ),
-        sealed_content=encrypt_bytes(content, key, _aad(request, "content")),
+        sealed_content=seal(request, "access_requests.RequestDocument.content", content),
     )
 
 
@@ -115,9 +124,8 @@ def attachment(document: Document, filename: str) -> HttpResponse:
 
 def read_document(document: RequestDocument) -> Document:
     request = document.request
-    key = record_data_keys(request)[request.data_key_id]
     return Document(
-        name=decrypt_bytes(document.sealed_name, key, _aad(request, "name")).decode(),
+        name=unseal(request, "access_requests.RequestDocument.name", document.sealed_name).decode(),
         content_type=document.content_type,
-        content=decrypt_bytes(document.sealed_content, key, _aad(request, "content")),
+        content=unseal(request, "access_requests.RequestDocument.content", document.sealed_content),
     )

@@ -40,6 +40,7 @@ from access_requests.clocks import (
     add_days,
 )
 from access_requests.constants import ClockStep, LetterDelivery, LetterKind
+from access_requests.documents import seal, unseal
 from access_requests.matching import notification_answer
 from access_requests.models import (
     Letter,
@@ -49,8 +50,6 @@ from access_requests.models import (
     RequestStatus,
 )
 from access_requests.rights import SystemRights, system_rights
-from keystore.crypto import decrypt_bytes, encrypt_bytes
-from keystore.fields import record_data_keys
 from sorn.models import SystemOfRecords
 from sorn.roles import holds_role
 
@@ -453,24 +452,16 @@ def may_send(user) -> bool:
     return holds_role(user, workflow.PRIVACY_OFFICERS)
 
 
-def _aad(request: PrivacyActRequest, part: str) -> str:
-    # Bound to the request's number, so a sealed letter moved to another request does not
-    # open.
-    return f"access_requests.Letter.{part}:{request.tracking_number}"
-
-
 def _seal(request: PrivacyActRequest, part: str, text: str) -> bytes:
-    key = record_data_keys(request)[request.data_key_id]
-    return encrypt_bytes(text.encode(), key, _aad(request, part))
+    return seal(request, f"access_requests.Letter.{part}", text.encode())
 
 
 def read_letter(letter: Letter) -> tuple[str, str]:
     """A kept letter's text and where it went (e-mail address or postal address)."""
     request = letter.request
-    key = record_data_keys(request)[request.data_key_id]
     return (
-        decrypt_bytes(letter.sealed_body, key, _aad(request, "body")).decode(),
-        decrypt_bytes(letter.sealed_to, key, _aad(request, "to")).decode(),
+        unseal(request, "access_requests.Letter.body", letter.sealed_body).decode(),
+        unseal(request, "access_requests.Letter.to", letter.sealed_to).decode(),
     )
 
 

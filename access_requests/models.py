@@ -18,7 +18,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from access_requests.constants import LetterDelivery, LetterKind, MatchState
+from access_requests.constants import (
+    AmendmentDecision,
+    LetterDelivery,
+    LetterKind,
+    MatchState,
+    NoticeKind,
+)
 from keystore.fields import EncryptedRecord, EncryptedTextField, RecordQuerySet
 
 
@@ -241,6 +247,11 @@ class PrivacyActRequest(EncryptedRecord):
     def __str__(self) -> str:
         return f"Privacy Act request {self.tracking_number}"
 
+    @property
+    def purpose(self) -> str:
+        """The purpose every read and write made for the request is audited under."""
+        return f"Privacy Act request {self.tracking_number}"
+
 
 class DocumentRole(models.TextChoices):
     CONSENT = "consent", "Written consent of the person the request is about"
@@ -383,3 +394,85 @@ class RequestMatch(models.Model):
 
     def __str__(self) -> str:
         return f"Match #{self.pk}"
+
+
+class Amendment(models.Model):
+    """One correction the requester of an amendment asks for: one field of one record of
+    one system, and what it should say (5 U.S.C. 552a(d)(2); issue 12, item 5), with the
+    decision on it. Written by access_requests.amendments only.
+
+    The record is named by model label and primary key, not a foreign key: the record
+    may be destroyed on its schedule while the request's file is kept on its own. What
+    the requester asks it to say, and a denial's reasons, are sealed under the request's
+    own data key (keystore.crypto.encrypt_bytes, as a letter's words)."""
+
+    request = models.ForeignKey(
+        PrivacyActRequest, on_delete=models.CASCADE, related_name="amendments"
+    )
+    system = models.CharField(max_length=40)
+    record_model = models.CharField(max_length=100)
+    record_pk = models.BigIntegerField()
+    field = models.CharField(max_length=100)
+    # Whose record it is: one of the request's confirmed matches in `system`.
+    person = models.ForeignKey(
+        "customers.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    sealed_requested = models.BinaryField()
+    decision = models.CharField(
+        max_length=8, choices=AmendmentDecision.choices, default=AmendmentDecision.PENDING
+    )
+    sealed_reasons = models.BinaryField(default=b"")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["request", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decision="pending", decided_at__isnull=True)
+                | (~models.Q(decision="pending") & models.Q(decided_at__isnull=False)),
+                name="amendment_decided_when_decided_at",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Amendment #{self.pk}"
+
+
+class PriorRecipientNotice(models.Model):
+    """A recipient of an earlier disclosure of a record since corrected, or since disputed
+    by a statement of disagreement, who is to be told (5 U.S.C. 552a(c)(4); within 30 days
+    for USPS records, 39 CFR 266.3(c)). The recipient is copied from the accounting entry
+    (an audit row is never referred to by a key that would stop its own retention)."""
+
+    amendment = models.ForeignKey(Amendment, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=12, choices=NoticeKind.choices)
+    disclosure_id = models.BigIntegerField()
+    disclosed_at = models.DateTimeField()
+    recipient_name = models.CharField(max_length=200)
+    recipient_address = models.TextField()
+    due_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["amendment", "kind", "pk"]
+        verbose_name = "notice to a prior recipient"
+        verbose_name_plural = "notices to prior recipients"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["amendment", "kind", "disclosure_id"], name="one_notice_per_disclosure"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"

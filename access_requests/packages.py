@@ -38,6 +38,7 @@ from access_requests.models import (
     RequestKind,
 )
 from audit.constants import AccessChannel
+from audit.disagreements import Dispute
 from audit.models import DisclosureAccounting
 from sorn.classification import record_models, registry
 from sorn.models import SystemOfRecords
@@ -54,6 +55,19 @@ class RecordSet:
     label: str  # the model's name in words
     fields: list[tuple[str, str]]  # (field name, its name in words), in the model's order
     rows: list[dict[str, Any]]
+    # Per row, the statements of disagreement filed against it (5 U.S.C. 552a(d)(4)).
+    disputes: list[list[Dispute]] = field(default_factory=list)
+
+    @property
+    def statements(self) -> list[tuple[int, str, Dispute]]:
+        """(row number from 1, the disputed field in words, the statement) for every
+        statement on the set's rows."""
+        words = dict(self.fields)
+        return [
+            (number, words.get(d.field, d.field.replace("_", " ")), d)
+            for number, disputes in enumerate(self.disputes, start=1)
+            for d in disputes
+        ]
 
     @property
     def table(self) -> list[list[Any]]:
@@ -84,10 +98,6 @@ class Package:
     disclosures: list[DisclosureAccounting]
 
 
-def _purpose(request: PrivacyActRequest) -> str:
-    return f"Privacy Act request {request.tracking_number}"
-
-
 def assemble(request: PrivacyActRequest, user, people: Mapping[str, Iterable[int]]) -> Package:
     """The package for `request`, read as `user`: for each system asked about, the records
     of the people confirmed as the requester in that system (`people`: system slug →
@@ -108,7 +118,7 @@ def assemble(request: PrivacyActRequest, user, people: Mapping[str, Iterable[int
             f"{', '.join(outside)}.",
             code="systems",
         )
-    gate = Gate(user, AccessChannel.REQUEST_PACKAGE, _purpose(request))
+    gate = Gate(user, AccessChannel.REQUEST_PACKAGE, request.purpose)
     systems = {s.slug: s for s in SystemOfRecords.objects.filter(slug__in=request.systems)}
     sections, seen = [], set()
     for slug in request.systems:
@@ -146,13 +156,19 @@ def _records(
         return None
     seen.update((model, row.pk) for row in found)
     projected = gate.project(model, found)
+    disputes = gate.disputes(model, found)
     shown = {name for row in projected for name in row}
     fields = [
         (f.name, str(f.verbose_name))
         for f in model._meta.concrete_fields
         if f.name in shown and f.name not in facts.machinery and not f.primary_key
     ]
-    return RecordSet(str(model._meta.verbose_name_plural).capitalize(), fields, projected)
+    return RecordSet(
+        str(model._meta.verbose_name_plural).capitalize(),
+        fields,
+        projected,
+        [disputes.get(row.pk, []) for row in found],
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -163,6 +179,16 @@ def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return value.pk
     return value
+
+
+def _record_json(record_set: RecordSet, row: dict, disputes: list[Dispute]) -> dict:
+    record = {name: _plain(row.get(name)) for name, _ in record_set.fields}
+    if disputes:
+        record["statements_of_disagreement"] = [
+            {"field": d.field, "filed_on": d.filed_at.date().isoformat(), "statement": d.text}
+            for d in disputes
+        ]
+    return record
 
 
 def as_json(package: Package) -> bytes:
@@ -177,8 +203,8 @@ def as_json(package: Package) -> bytes:
                 "number": s.number,
                 "name": s.name,
                 "records": {
-                    rs.label: [{name: _plain(row.get(name)) for name, _ in rs.fields}
-                               for row in rs.rows]
+                    rs.label: [_record_json(rs, row, disputes)
+                               for row, disputes in zip(rs.rows, rs.disputes, strict=True)]
                     for rs in s.record_sets
                 },
             }

@@ -31,7 +31,7 @@ from access_requests.clocks import (
     clocks_for,
     working_days_between,
 )
-from access_requests.constants import ClockStep, DayCount
+from access_requests.constants import AmendmentDecision, ClockStep, DayCount
 from access_requests.models import (
     NOT_OPEN,
     AppealOutcome,
@@ -39,6 +39,7 @@ from access_requests.models import (
     PauseReason,
     PrivacyActRequest,
     RequestEvent,
+    RequestKind,
     RequestStatus,
 )
 from sorn.constants import Role
@@ -240,14 +241,14 @@ def moves_for(request: PrivacyActRequest, user) -> list[Move]:
     ]
 
 
-def _given(text: str | None) -> str:
+def given(text: str | None) -> str:
     """What staff typed, trimmed; empty when nothing in it shows (spaces, zero-width and
     other format or control characters only): such a reason is no reason."""
     text = (text or "").strip()
     return text if any(not unicodedata.category(c).startswith(("Z", "C")) for c in text) else ""
 
 
-def _check_identity(request: PrivacyActRequest) -> None:
+def check_identity(request: PrivacyActRequest) -> None:
     # Nothing about records — not even whether there are any — goes to a requester whose
     # identity staff have not accepted (39 CFR 266.6; 31 CFR 1.26).
     if request.identity_accepted_at is None:
@@ -280,7 +281,7 @@ def _accept_identity(request, actor, *, method, **_) -> str:
 def _wait(request, actor, *, pause_reason, asked_of_requester, **_) -> str:
     if pause_reason not in PauseReason.values:
         raise MoveRefused("Say what the office waits for.", code="pause_reason")
-    if not _given(asked_of_requester):
+    if not given(asked_of_requester):
         raise MoveRefused(
             "Say what the requester is asked for: it is shown on their status page.",
             code="asked_of_requester",
@@ -311,7 +312,7 @@ def _extend(request, actor, *, extended_to, reason, **_) -> str:
             f"The new date must be after the current one ({current:%B %-d, %Y}).",
             code="extended_to",
         )
-    if not _given(reason):
+    if not given(reason):
         raise MoveRefused("Give the reason for the extension.", code="reason")
     request.extended_to = extended_to
     request.extension_reason = reason.strip()[:300]
@@ -321,12 +322,19 @@ def _extend(request, actor, *, extended_to, reason, **_) -> str:
 
 
 def _answer(request, actor, **_) -> str:
-    _check_identity(request)
+    check_identity(request)
+    # An amendment request is answered when every correction asked for is decided
+    # (access_requests.amendments).
+    if (
+        request.kind == RequestKind.AMENDMENT
+        and request.amendments.filter(decision=AmendmentDecision.PENDING).exists()
+    ):
+        raise MoveRefused("Decide every amendment before answering.", code="amendments")
     return "Answered"
 
 
 def _answer_part(request, actor, **_) -> str:
-    _check_identity(request)
+    check_identity(request)
     return "Partly answered"
 
 
@@ -363,8 +371,17 @@ def _acknowledge_appeal(request, actor, **_) -> str:
 def _decide_appeal(request, actor, *, outcome, reason, **_) -> str:
     if outcome not in AppealOutcome.values:
         raise MoveRefused("Say how the appeal was decided.", code="outcome")
-    if not _given(reason):
+    if not given(reason):
         raise MoveRefused("Give the reasons for the decision.", code="reason")
+    if (
+        outcome == AppealOutcome.GRANTED
+        and request.kind == RequestKind.AMENDMENT
+        and request.amendments.filter(decision=AmendmentDecision.DENIED).exists()
+    ):
+        raise MoveRefused(
+            "An appeal granted in full corrects the records: grant the denied amendments first.",
+            code="amendments",
+        )
     request.appeal_outcome = outcome
     request.appeal_decision_reasons = reason.strip()[:2000]
     request.closed_at = timezone.now()
@@ -376,7 +393,7 @@ def _today() -> datetime.date:
 
 
 def _close(request, actor, *, reason, **_) -> str:
-    if not _given(reason):
+    if not given(reason):
         raise MoveRefused("Give the reason for closing.", code="reason")
     request.closed_at = timezone.now()
     # A closed request asks nothing more of its requester (the status page says so).

@@ -11,6 +11,8 @@ table in clear, and lets retention erase them with the record.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -35,6 +37,21 @@ from sorn.constants import DataClass
 
 SEALED_AAD = "audit.ChangeEntry.changes"
 _instance: ContextVar[Any] = ContextVar("audited_instance", default=None)
+# (user, purpose) of the writes being made: see writes_for.
+_writes: ContextVar[tuple[Any, str] | None] = ContextVar("audited_writes", default=None)
+
+
+@contextmanager
+def writes_for(user, purpose: str) -> Iterator[None]:
+    """Change entries written inside the block name `user` (where no request already
+    did: a task, a service called outside a request) and carry `purpose` (a Privacy Act
+    request's correction of a record). Our own context variable rather than a nested
+    auditlog.set_actor, which would overwrite the request's and not restore it."""
+    token = _writes.set((user, purpose))
+    try:
+        yield
+    finally:
+        _writes.reset(token)
 
 
 def _remember_instance(sender, instance, action, **kwargs) -> bool:
@@ -63,7 +80,7 @@ def register_record_models() -> None:
     pre_save.connect(seal_entry, sender=ChangeEntry, dispatch_uid="audit.seal_entry")
 
 
-def _data_key_of(instance) -> tuple[int, bytes] | None:
+def data_key_of(instance) -> tuple[int, bytes] | None:
     """The key an entry about `instance` is sealed under: the record's own, or its
     person's (along the registry's person path); None for reference data about no one."""
     if isinstance(instance, EncryptedRecord) and instance.data_key_id is not None:
@@ -88,10 +105,16 @@ def seal_entry(sender, instance, **kwargs) -> None:
     entry = instance
     if not entry._state.adding:
         return
+    writes = _writes.get()
+    if writes is not None:
+        user, purpose = writes
+        if entry.actor_id is None and getattr(user, "pk", None) is not None:
+            entry.actor = user
+        entry.additional_data = {**(entry.additional_data or {}), "purpose": purpose}
     instance = _instance.get()
     if instance is None or not entry.changes:
         return
-    key = _data_key_of(instance)
+    key = data_key_of(instance)
     if key is None:
         return  # reference data (a product, a campaign): nothing about a person
     key_id, raw = key

@@ -224,6 +224,43 @@ class DisclosureAccounting(AppendOnlyModel):
         return f"Disclosure #{self.pk}"
 
 
+class DisagreementStatement(AppendOnlyModel):
+    """A person's concise statement of disagreement with a record the agency refused to
+    amend, filed after the refusal was upheld on review (5 U.S.C. 552a(d)(3)). It is
+    attached to the disputed record: noted wherever the record is shown, and given with
+    it in every later disclosure and package (552a(d)(4)); recipients of earlier
+    disclosures are told of it (552a(c)(4); 39 CFR 266.3(c)). Written by
+    audit.disagreements only.
+
+    Its words are sealed under the disputed record's data key (or its person's), as a
+    change entry's are: when retention destroys the record, the statement is erased with
+    it, while the fact that one was filed stays. Never edited; a later statement is a new
+    row."""
+
+    filed_at = models.DateTimeField(default=timezone.now)
+    # The person's customer number, not a foreign key (as the accounting's).
+    person_id = models.BigIntegerField(db_index=True)
+    system = models.CharField(max_length=20)
+    # The disputed record ("app_label.Model" and primary key) and field.
+    record_model = models.CharField(max_length=100)
+    record_pk = models.BigIntegerField()
+    field = models.CharField(max_length=100)
+    # keystore.crypto.encrypt_value under the record's (or its person's) data key.
+    sealed_statement = models.TextField()
+    # The Privacy Act request the refusal answered.
+    request_number = models.CharField(max_length=20)
+    recorded_by = models.CharField(max_length=150, help_text="Who or what made the entry.")
+
+    class Meta:
+        ordering = ["filed_at", "id"]
+        verbose_name = "statement of disagreement"
+        verbose_name_plural = "statements of disagreement"
+        indexes = [models.Index(fields=["record_model", "record_pk"], name="disagreement_record")]
+
+    def __str__(self) -> str:
+        return f"Statement of disagreement #{self.pk}"
+
+
 class BulkChange(AppendOnlyModel):
     """An operation that changes rows without model signals (bulk loads, key rotation,
     later purges) and so escapes django-auditlog: what it did, to which model, how many
