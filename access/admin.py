@@ -38,7 +38,7 @@ from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 
 from access.exports import export_csv
-from access.gate import Gate
+from access.gate import Gate, dispute_notes
 from access.models import PolicyGrant
 from access.policy import (
     HIDDEN,
@@ -485,11 +485,16 @@ class GatedAdminMixin:
         if original is not None and original.pk is not None:
             gate = Gate(request.user, AccessChannel.ADMIN_FORM)
             gate.record(self.model, [original], list(self._rights(request, original)))
+            # Statements of disagreement on the record or its inline rows, noted at the
+            # top of the form (5 U.S.C. 552a(d)(4)).
+            disputes = dispute_notes(gate, self.model, [original], "")
             for inline in context.get("inline_admin_formsets", []):
                 rows = [form.instance for form in inline.formset.forms if form.instance.pk]
                 inline_model = inline.formset.model
                 fields = list(inline.opts._rights(request, original))
                 gate.record(inline_model, rows, fields)
+                disputes += dispute_notes(gate, inline_model, rows, inline_model._meta.verbose_name)
+            context["disputes"] = disputes
         return response
 
     # -- inlines -----------------------------------------------------------------------
@@ -551,6 +556,8 @@ class RecordAdmin(GatedAdminMixin, admin.ModelAdmin):
     numbers) work as usual where the user reads them in clear on every row."""
 
     blind_search = True
+    # Notes any statement of disagreement above the form (access/admin.py changeform_view).
+    change_form_template = "admin/record_change_form.html"
     list_per_page = 50
     show_full_result_count = False  # a COUNT(*) over millions of rows per page is waste
 

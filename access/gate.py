@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models, transaction
 from django.db.models import QuerySet
 
@@ -154,3 +154,21 @@ class Gate:
         setattr(obj, field.attname, field.clean(value, obj))
         with transaction.atomic(), writes_for(self.user, self.purpose):
             obj.save()
+
+
+def dispute_notes(
+    gate: Gate, model: type[models.Model], rows: Iterable[models.Model], label: str = ""
+) -> list[dict[str, Any]]:
+    """The statements filed against `rows` as a page lists them: where (`label` and the
+    row's number, when the page shows several rows), the disputed field in words, the
+    statement (`Gate.disputes` decides whether its words show)."""
+    notes = []
+    for pk, disputes in gate.disputes(model, rows).items():
+        for dispute in disputes:
+            try:
+                field = str(model._meta.get_field(dispute.field).verbose_name)
+            except FieldDoesNotExist:
+                field = dispute.field
+            where = f"{label} #{pk}" if label else ""
+            notes.append({"where": where, "field": field, "dispute": dispute})
+    return notes

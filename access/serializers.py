@@ -18,6 +18,7 @@ from rest_framework.relations import PKOnlyObject
 from access.gate import Gate
 from access.policy import Access, mask_kind, readable_fields
 from audit.constants import AccessChannel
+from audit.disagreements import Dispute
 from audit.reads import reads_batched
 from lib.masking import mask
 
@@ -38,6 +39,20 @@ class MaskedField(serializers.Field):
         return "" if value is None else value
 
 
+# Where a disputed record carries its statements of disagreement (5 U.S.C. 552a(d)(4)):
+# every API response that shows the record, a disclosure to an external recipient's
+# service account included.
+DISPUTES_KEY = "statements_of_disagreement"
+
+
+def with_disputes(item: dict, disputes: list[Dispute] | None) -> dict:
+    """The row's representation, with its statements of disagreement when it has any
+    (`Gate.disputes` decided whether their words show: null where not)."""
+    if disputes:
+        item[DISPUTES_KEY] = [d.as_json() for d in disputes]
+    return item
+
+
 class GatedListSerializer(serializers.ListSerializer):
     @property
     def data(self):
@@ -55,10 +70,11 @@ class GatedListSerializer(serializers.ListSerializer):
             raise NoUser("The access layer reads records only for a known user.")
         model = child.Meta.model
         gate.learn(model, rows)  # the rights of the page's rows, in one batch
+        disputes = gate.disputes(model, rows)  # the page's statements, in one query
         shown, read = [], {}
         for row in rows:
             item, fields = child.render(gate, row)
-            shown.append(item)
+            shown.append(with_disputes(item, disputes.get(row.pk)))
             read.setdefault(fields, []).append(row)
         for fields, group in read.items():  # one report per set of fields shown
             gate.record(model, group, fields)
@@ -147,7 +163,7 @@ class GatedModelSerializer(serializers.ModelSerializer):
             raise NoUser("The access layer reads records only for a known user.")
         data, fields = self.render(gate, instance)
         gate.record(type(instance), [instance], fields)
-        return data
+        return with_disputes(data, gate.disputes(type(instance), [instance]).get(instance.pk))
 
     def render(self, gate: Gate, instance) -> tuple[dict, tuple[str, ...]]:
         """The row as the user may see it, and the fields of it shown (for the audit)."""

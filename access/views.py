@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from access import policy
-from access.gate import Gate
+from access.gate import Gate, dispute_notes
 from access.policy import Access, restrict_queryset, roles_of
 from audit.constants import AccessChannel
 from audit.services import access_history, disclosures_of
@@ -106,6 +106,7 @@ def person_records(request: HttpRequest, person_id: int) -> HttpResponse:
                 ]
                 for row, values in zip(rows, projected, strict=True)
             ],
+            "disputes": dispute_notes(gate, model, rows, str(model._meta.verbose_name)),
         }
         system = entry.systems[0] if len(entry.systems) == 1 and model is not person_model else ""
         sections.setdefault(system, []).append(table)

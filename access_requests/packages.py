@@ -184,10 +184,7 @@ def _plain(value: Any) -> Any:
 def _record_json(record_set: RecordSet, row: dict, disputes: list[Dispute]) -> dict:
     record = {name: _plain(row.get(name)) for name, _ in record_set.fields}
     if disputes:
-        record["statements_of_disagreement"] = [
-            {"field": d.field, "filed_on": d.filed_at.date().isoformat(), "statement": d.text}
-            for d in disputes
-        ]
+        record["statements_of_disagreement"] = [d.as_json() for d in disputes]
     return record
 
 

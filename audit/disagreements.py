@@ -45,6 +45,14 @@ class Dispute:
     text: str | None
     erased: bool = False
 
+    def as_json(self) -> dict:
+        """As the API and a package's JSON give it with the record."""
+        return {
+            "field": self.field,
+            "filed_on": self.filed_at.date().isoformat(),
+            "statement": self.text,
+        }
+
 
 def _aad(model_label: str, pk: int) -> str:
     # Bound to the record: a sealed statement copied onto another record does not open.
