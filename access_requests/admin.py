@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, TextField
@@ -23,6 +22,7 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from access_requests import letters, packages, reports, workflow
+from access_requests.amendments_admin import AmendmentAdminMixin
 from access_requests.constants import LetterDelivery, LetterKind, MatchState
 from access_requests.documents import attachment, read_document
 from access_requests.forms import (
@@ -34,14 +34,22 @@ from access_requests.forms import (
     move_form,
     system_choices,
 )
+from access_requests.inlines import (
+    AmendmentInline,
+    LetterInline,
+    RequestDocumentInline,
+    RequestEventInline,
+    RequestMatchInline,
+)
 from access_requests.mail import send_status_link
-from access_requests.matching import confirmed_people, identifier_words, system_number
+from access_requests.matching import confirmed_people
 from access_requests.models import (
     FoiaComponent,
     Letter,
     PrivacyActRequest,
     RequestDocument,
     RequestEvent,
+    RequestKind,
     RequestMatch,
 )
 from access_requests.services import (
@@ -54,73 +62,12 @@ from access_requests.services import (
 from access_requests.verification import issue_status_token
 from audit.admin import RoleRestrictedAdmin
 from lib.spreadsheet import write_csv
-from sorn.admin import ReadOnlyInline
 from sorn.constants import Role
-from sorn.roles import holds_role
-
-PRIVACY_OFFICERS = frozenset({Role.PRIVACY_OFFICER})
 
 
 def method_decorator_post(view):
     """Only POST (a search or a decision changes the request): others get 405."""
     return method_decorator(require_POST)(view)
-
-
-class RequestInline(ReadOnlyInline):
-    """A request's own parts, seen by whoever sees the request (its roles, not Django's
-    model permissions, which no role is given)."""
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return holds_role(request.user, PRIVACY_OFFICERS)
-
-
-class RequestEventInline(RequestInline):
-    model = RequestEvent
-    fields = readonly_fields = ["at", "actor", "event", "what"]
-
-
-class RequestDocumentInline(RequestInline):
-    """The files that came with the request: what each is, its type as its content
-    shows, its size, and a link that downloads it (each download is an event)."""
-
-    model = RequestDocument
-    fields = readonly_fields = ["role", "content_type", "size", "received_at", "download"]
-
-    @admin.display(description="file")
-    def download(self, document: RequestDocument) -> str:
-        url = reverse(
-            "admin:access_requests_privacyactrequest_document",
-            args=[document.request_id, document.pk],
-        )
-        return format_html('<a href="{}">Download</a>', url)
-
-
-class LetterInline(RequestInline):
-    """The letters sent (or waiting to be posted): what, from whom, when; the text opens
-    on its own page (each reading an event)."""
-
-    model = Letter
-    fields = readonly_fields = [
-        "kind", "agency", "delivery", "created_at", "created_by", "sent_at", "sent_by", "text",
-    ]  # fmt: skip
-
-    @admin.display(description="letter")
-    def text(self, letter: Letter) -> str:
-        url = reverse(
-            "admin:access_requests_privacyactrequest_letter_read",
-            args=[letter.request_id, letter.pk],
-        )
-        if letter.delivery == LetterDelivery.POST and letter.sent_at is None:
-            posted = reverse(
-                "admin:access_requests_privacyactrequest_letter_posted",
-                args=[letter.request_id, letter.pk],
-            )
-            return format_html(
-                '<a href="{}">Read</a> · To be posted: <a href="{}">record the posting</a>',
-                url,
-                posted,
-            )
-        return format_html('<a href="{}">Read</a>', url)
 
 
 class SystemFilter(admin.SimpleListFilter):
@@ -163,70 +110,13 @@ class DueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RequestMatchInline(RequestInline):
-    """The people the search found, system by system: why each matched (identifier names),
-    what was found of them (counts per kind of record), and staff's decision. Confirm and
-    Reject post the page's form (its CSRF token) to their own address (`formaction`)."""
-
-    model = RequestMatch
-    verbose_name = "person found by the search"
-    verbose_name_plural = "people found by the search"
-    fields = readonly_fields = [
-        "system_searched", "person_found", "matched_by", "records_found", "state",
-        "decided_by", "decided_at", "decision",
-    ]  # fmt: skip
-
-    @admin.display(description="system")
-    def system_searched(self, match: RequestMatch) -> str:
-        return system_number(match.system)
-
-    @admin.display(description="person")
-    def person_found(self, match: RequestMatch) -> str:
-        if match.person_id is None:
-            return "(no longer stored)"
-        url = reverse("access:person-records", args=[match.person_id])
-        return format_html('<a href="{}">Person #{}</a>', url, match.person_id)
-
-    @admin.display(description="matched by")
-    def matched_by(self, match: RequestMatch) -> str:
-        return identifier_words(match.why)
-
-    @admin.display(description="records found")
-    def records_found(self, match: RequestMatch) -> str:
-        return format_html_join(
-            ", ", "{}: {}", ((_kind(label), count) for label, count in match.records.items())
-        )
-
-    @admin.display(description="decide")
-    def decision(self, match: RequestMatch) -> str:
-        if match.state != MatchState.CANDIDATE:
-            return ""
-        buttons = [
-            (reverse(f"admin:access_requests_requestmatch_{verb}", args=[match.request_id,
-             match.pk]), label)
-            for verb, label in (("confirm", "Confirm"), ("reject", "Reject"))
-        ]  # fmt: skip
-        return format_html_join(
-            " ",
-            '<button type="submit" class="button" formaction="{}" formmethod="post">{}</button>',
-            buttons,
-        )
-
-
-def _kind(label: str) -> str:
-    try:
-        return str(apps.get_model(label)._meta.verbose_name)
-    except LookupError:
-        return label
-
-
 @admin.register(PrivacyActRequest)
-class PrivacyActRequestAdmin(RoleRestrictedAdmin):
+class PrivacyActRequestAdmin(AmendmentAdminMixin, RoleRestrictedAdmin):
     """The privacy officers' queue and each request's page. Every change of status goes
     through access_requests.workflow (the move pages); the form corrects kind, systems
     and what is asked of the requester."""
 
-    viewer_roles = editor_roles = PRIVACY_OFFICERS
+    viewer_roles = editor_roles = workflow.PRIVACY_OFFICERS
     changeable = True
     list_display = [
         "tracking_number", "kind", "systems_asked", "status", "assignee", "deadline",
@@ -234,7 +124,10 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
     ]  # fmt: skip
     list_filter = ["status", SystemFilter, DueFilter, "assignee", "kind", "channel"]
     search_fields = ["=tracking_number"]
-    inlines = [RequestDocumentInline, RequestMatchInline, LetterInline, RequestEventInline]
+    inlines = [
+        RequestDocumentInline, RequestMatchInline, AmendmentInline, LetterInline,
+        RequestEventInline,
+    ]  # fmt: skip
     readonly_fields = [
         "tracking_number", "status", "assignee", "deadlines", "channel", "received_at",
         "acknowledged_at", "identity", "closed_at", "declared_on",
@@ -360,7 +253,11 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
         return [] if obj is None else self.readonly_fields
 
     def get_inlines(self, request, obj):
-        return [] if obj is None else self.inlines
+        if obj is None:
+            return []
+        if obj.kind != RequestKind.AMENDMENT:
+            return [inline for inline in self.inlines if inline is not AmendmentInline]
+        return self.inlines
 
     def get_urls(self):
         return [
@@ -424,6 +321,7 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
                 self.admin_site.admin_view(self.reject_view),
                 name="access_requests_requestmatch_reject",
             ),
+            *self.amendment_urls(),
             *super().get_urls(),
         ]
 
@@ -598,6 +496,12 @@ class PrivacyActRequestAdmin(RoleRestrictedAdmin):
             )
             extra_context["package_url"] = reverse(
                 "admin:access_requests_privacyactrequest_package", args=[object_id]
+            )
+            extra_context["amendment_url"] = reverse(
+                "admin:access_requests_amendment_new", args=[object_id]
+            )
+            extra_context["disagreement_url"] = reverse(
+                "admin:access_requests_disagreement", args=[object_id]
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
