@@ -387,6 +387,17 @@ def may_disagree(request: PrivacyActRequest) -> bool:
     )
 
 
+def statement_filed_on(request: PrivacyActRequest) -> datetime.date | None:
+    """When the requester's statement of disagreement was filed, if it was."""
+    filed = (
+        DisagreementStatement.objects.filter(request_number=request.tracking_number)
+        .order_by("filed_at")
+        .values_list("filed_at", flat=True)
+        .first()
+    )
+    return timezone.localtime(filed).date() if filed else None
+
+
 @transaction.atomic
 def file_disagreement(
     request: PrivacyActRequest, text: str, *, actor=None

@@ -19,9 +19,9 @@ from access.policy import amendable
 from access_requests import amendments
 from access_requests.amendments import AmendmentRefused
 from access_requests.constants import AmendmentDecision
+from access_requests.forms import StatementForm
 from access_requests.matching import confirmed_people, system_number
 from access_requests.models import Amendment, PriorRecipientNotice, PrivacyActRequest
-from audit.disagreements import STATEMENT_MAX_LENGTH
 from sorn.classification import record_models, registry
 
 CHANGE = "admin:access_requests_privacyactrequest_change"
@@ -72,16 +72,6 @@ class DenyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="The denial letter gives them, with the reviewing official and the "
         "requester's rights to appeal and to judicial review.",
-    )
-
-
-class StatementForm(forms.Form):
-    statement = forms.CharField(
-        label="The requester's statement of disagreement",
-        max_length=STATEMENT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="As the requester wrote it (5 U.S.C. 552a(d)(3)); it is attached to every "
-        "record whose amendment was refused.",
     )
 
 

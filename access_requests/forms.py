@@ -25,6 +25,7 @@ from access_requests.models import (
 )
 from access_requests.services import identifiers_of_systems
 from access_requests.workflow import Move
+from audit.disagreements import STATEMENT_MAX_LENGTH
 from lib.forms import UswdsFormMixin
 from lib.normalize import NORMALIZERS
 from sorn.constants import Role
@@ -538,3 +539,17 @@ def letter_form(fields: Iterable[str], agencies: Iterable[str] = ()) -> type[for
             **declared,
         }
     return type("LetterForm", (forms.Form,), declared)
+
+
+class StatementForm(UswdsFormMixin, forms.Form):
+    """A statement of disagreement (5 U.S.C. 552a(d)(3)): filed by the requester on their
+    status page, or typed in by staff from one that came by post."""
+
+    statement = forms.CharField(
+        label="Your statement of disagreement",
+        max_length=STATEMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Say briefly why you disagree with the refusal to amend your record. It is "
+        "attached to the record, shown with it wherever it is used, and given to anyone the "
+        "record is disclosed to from now on; those who were given it before are told of it.",
+    )

@@ -11,6 +11,11 @@ urlpatterns = [
     path("privacy/requests/sent/", views.sent, name="sent"),
     path("privacy/requests/verify/<str:token>/", views.verify_request, name="verify"),
     path("privacy/requests/status/<str:token>/", views.request_status, name="status"),
+    path(
+        "privacy/requests/status/<str:token>/disagreement/",
+        views.file_statement,
+        name="disagreement",
+    ),
     path("privacy/requests/new-link/<str:token>/", views.relink_request, name="relink"),
     path(
         "privacy/requests/status/<str:token>/records/<int:document_id>/",

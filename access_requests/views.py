@@ -21,10 +21,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from access_requests import packages, workflow
+from access_requests import amendments, packages, workflow
+from access_requests.amendments import AmendmentRefused
 from access_requests.clocks import WORKING_DAYS_MEANING
 from access_requests.documents import MAX_DOCUMENT_BYTES, attachment, read_document
-from access_requests.forms import ChooseRequestForm, PublicRequestForm, consent_documents
+from access_requests.forms import (
+    ChooseRequestForm,
+    PublicRequestForm,
+    StatementForm,
+    consent_documents,
+)
 from access_requests.mail import send_relink_offer, send_status_link, send_verification
 from access_requests.models import RequestStatus
 from access_requests.rights import agencies_of, published_systems
@@ -273,6 +279,12 @@ def request_status(request: HttpRequest, token: str) -> HttpResponse:
                 {"emailed": bool(found.requester_email)},
             )
         )
+    return _status_page(request, found, token)
+
+
+def _status_page(
+    request: HttpRequest, found, token: str, statement_form: StatementForm | None = None
+) -> HttpResponse:
     systems = _systems_named(found.systems)
     # The same clocks as the staff queue: pauses, extensions and acknowledgments count.
     deadlines = workflow.deadlines(found)
@@ -281,6 +293,8 @@ def request_status(request: HttpRequest, token: str) -> HttpResponse:
          reverse("access_requests:records", args=[token, document.pk]))
         for document in packages.offered(found)
     ]  # fmt: skip
+    filed = amendments.statement_filed_on(found)
+    may_disagree = filed is None and amendments.may_disagree(found)
     return _private(
         render(
             request,
@@ -291,9 +305,35 @@ def request_status(request: HttpRequest, token: str) -> HttpResponse:
                 "deadlines": deadlines,
                 "files": files,
                 "working_days_meaning": WORKING_DAYS_MEANING,
+                "statement_filed_on": filed,
+                # The form where a statement may be filed; its errors alone where one was
+                # sent that may not be.
+                "may_disagree": may_disagree,
+                "statement_form": statement_form or (StatementForm() if may_disagree else None),
+                "statement_url": reverse("access_requests:disagreement", args=[token]),
             },
+            status=400 if statement_form is not None and statement_form.errors else 200,
         )
     )
+
+
+@never_cache
+@require_http_methods(["POST"])
+def file_statement(request: HttpRequest, token: str) -> HttpResponse:
+    """The requester files a statement of disagreement from their status page, once a
+    refusal to amend has been upheld on appeal (5 U.S.C. 552a(d)(3))."""
+    found = request_by_status_token(token)
+    if found is None:
+        return _private(render(request, "access_requests/status_unknown.html", status=404))
+    form = StatementForm(request.POST)
+    if form.is_valid():
+        try:
+            amendments.file_disagreement(found, form.cleaned_data["statement"])
+        except AmendmentRefused as refused:
+            form.add_error(None, refused.messages)
+        else:
+            return redirect("access_requests:status", token)
+    return _status_page(request, found, token, form)
 
 
 @never_cache
