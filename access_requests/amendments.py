@@ -226,6 +226,24 @@ def reasons(amendment: Amendment) -> str:
     return unseal(amendment.request, REASONS, amendment.sealed_reasons).decode()
 
 
+def decided_in_words(request: PrivacyActRequest, decision: AmendmentDecision) -> str:
+    """The request's amendments decided so, one per line, in a letter's words: which
+    field of which record and, for a denial, its reasons (5 U.S.C. 552a(d)(2)(B))."""
+    lines = []
+    for amendment in request.amendments.filter(decision=decision).order_by("pk"):
+        model = _model(amendment.record_model)
+        what = (
+            f"{_field_label(model, amendment.field).capitalize()} of "
+            f"{model._meta.verbose_name} #{amendment.record_pk} "
+            f"({system_number(amendment.system)})"
+        )
+        if decision == AmendmentDecision.DENIED:
+            lines.append(f"- {what}: {reasons(amendment)}")
+        else:
+            lines.append(f"- {what}: corrected as you asked.")
+    return "\n".join(lines)
+
+
 def prior_disclosures(amendment: Amendment) -> list[DisclosureAccounting]:
     """The accounting entries that disclosed the amended record (law enforcement's too:
     552a(c)(4) reaches every recipient an accounting was made of)."""

@@ -32,14 +32,14 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from access_requests import workflow
+from access_requests import amendments, workflow
 from access_requests.clocks import (
     USPS,
     AgencyClocks,
     TimeLimit,
     add_days,
 )
-from access_requests.constants import ClockStep, LetterDelivery, LetterKind
+from access_requests.constants import AmendmentDecision, ClockStep, LetterDelivery, LetterKind
 from access_requests.documents import seal, unseal
 from access_requests.matching import notification_answer
 from access_requests.models import (
@@ -388,10 +388,16 @@ def _values(
         "expected_on": _day(expected_on) if expected_on and expected_on > today else "",
         # A notification's decision is what the search found and staff confirmed, unless
         # staff write it themselves.
-        "decision": _text(fields.get("decision"))
-        or (notification_answer(request) if request.kind == RequestKind.NOTIFICATION else ""),
+        "decision": _text(fields.get("decision")) or _decided(request),
         "refused": bool(fields.get("refused")),
-        "reasons": _text(fields.get("reasons")),
+        # An amendment's denial gives the reasons recorded with each refused correction,
+        # unless staff write them.
+        "reasons": _text(fields.get("reasons"))
+        or (
+            amendments.decided_in_words(request, AmendmentDecision.DENIED)
+            if request.kind == RequestKind.AMENDMENT
+            else ""
+        ),
         "official_name": official_name,
         "official_title": official_title,
         "official": f"{official_name}, {official_title}"
@@ -413,6 +419,16 @@ def _values(
         "judicial_review": JUDICIAL_REVIEW,
         "statement_of_disagreement": STATEMENT_OF_DISAGREEMENT,
     }
+
+
+def _decided(request: PrivacyActRequest) -> str:
+    """The decision a determination states unless staff write it: what the search found
+    (notification), or the corrections made (amendment)."""
+    if request.kind == RequestKind.NOTIFICATION:
+        return notification_answer(request)
+    if request.kind == RequestKind.AMENDMENT:
+        return amendments.decided_in_words(request, AmendmentDecision.GRANTED)
+    return ""
 
 
 def draft(

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from access_requests import amendments, packages, workflow
+from access_requests import amendments, letters, packages, workflow
 from access_requests.amendments import AmendmentRefused
 from access_requests.constants import MatchState
 from access_requests.documents import read_document
@@ -340,3 +340,28 @@ def test_a_statement_of_disagreement_travels_into_every_later_package(officer):
     html = read_document(documents[0]).content.decode()
     assert "My family name is Wrenfield, as on my passport." in html
     assert "Statements of disagreement" in html
+
+
+def test_the_letters_state_each_correction_and_each_refusal_with_its_reasons(officer):
+    person = person_in(USPS_810)
+    order = _order_810(person, None)
+    request = amendment_request(officer, person)
+    granted = propose(request, officer, person, requested="Wrenfield")
+    denied = propose(request, officer, person, field="given_name", requested="Wren")
+    amendments.grant(granted, actor=officer)
+    amendments.deny(denied, actor=officer, reasons="The given name matches the application.")
+    official = {"official_name": "Pat Officer", "official_title": "Privacy Officer"}
+
+    denial = letters.draft(request, "denial", **official)
+    assert (
+        f"- Given name of person #{person.pk} (USPS 810.300): The given name matches the "
+        "application." in denial.body
+    )
+    assert letters.check(denial) == []
+    determination = letters.draft(request, "determination", **official)
+    assert (
+        f"- Family name of person #{person.pk} (USPS 810.300): corrected as you asked."
+        in determination.body
+    )
+    assert "Given name" not in determination.body
+    assert str(order.order_number) not in denial.body + determination.body
