@@ -7,6 +7,7 @@ from knox import views as knox_views
 from rest_framework.routers import DefaultRouter
 
 from access.api import TokenLoginView
+from access_requests.amendments_api import AmendmentDecisionView, AmendmentListView
 from access_requests.api import RequestMoveView, RequestQueueView, RequestStatusView
 from access_requests.foia import receive_request
 from customers.api import CustomerViewSet
@@ -30,6 +31,17 @@ api_urls = (
             "requests/<str:tracking_number>/moves/<str:move>/",
             RequestMoveView.as_view(),
             name="request-move",
+        ),
+        path(
+            "requests/<str:tracking_number>/amendments/",
+            AmendmentListView.as_view(),
+            name="request-amendments",
+        ),
+        re_path(
+            r"^requests/(?P<tracking_number>[^/]+)/amendments/(?P<amendment_id>[0-9]{1,18})/"
+            r"(?P<decision>grant|deny)/$",
+            AmendmentDecisionView.as_view(),
+            name="request-amendment-decision",
         ),
         *router.urls,
     ],
