@@ -24,8 +24,9 @@ The rules, each decided here and nowhere else:
 - **Appeals**: requests with an "appeal" event in the period.
 - **Appeal outcomes**: appeals decided in the period ("decide_appeal" events), by outcome:
   "granted 1, partly granted 0, denied 2".
-- **Amendments granted and denied**: not modelled yet (issue 12, item 5 comes later); shown
-  as `NOT_RECORDED`, never as zero, which would be a false count.
+- **Amendments granted and denied**: amendments (one correction each) whose decision was
+  made in the period (`decided_at`), counted in the row of the amendment's own system; one
+  denied and then granted on appeal counts once, as granted, when it was granted.
 
 A request asking about two systems counts in each system's row; the "All systems" row
 counts it once. Counts and working days only: no personal value is read.
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -42,12 +44,17 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from access_requests.clocks import working_days_between
-from access_requests.models import AppealOutcome, PrivacyActRequest, RequestEvent, RequestStatus
+from access_requests.constants import AmendmentDecision
+from access_requests.models import (
+    Amendment,
+    AppealOutcome,
+    PrivacyActRequest,
+    RequestEvent,
+    RequestStatus,
+)
 from access_requests.workflow import OPEN
 from sorn.models import SystemOfRecords
 
-# What a column holds before the part of the workflow that records it is built.
-NOT_RECORDED = "not yet recorded"
 ALL_SYSTEMS = "All systems"
 # Requests nobody works are not received in any report.
 NEVER_WORKED = (RequestStatus.UNVERIFIED, RequestStatus.TESTING)
@@ -76,8 +83,8 @@ class ReportRow:
     answer_p90: int | None
     overdue_now: int
     appeals: int
-    amendments_granted: str = NOT_RECORDED
-    amendments_denied: str = NOT_RECORDED
+    amendments_granted: int = 0
+    amendments_denied: int = 0
     appeal_outcomes: str = ""
 
 
@@ -189,8 +196,26 @@ def _facts(start: datetime.date, end: datetime.date) -> list[_Facts]:
     return facts
 
 
-def _row(system: str, label: str, facts: Iterable[_Facts]) -> ReportRow:
+def _amendments(start: datetime.date, end: datetime.date) -> Counter[tuple[str, str]]:
+    """(system, decision) → amendments decided so in the period."""
+    begin, until = _bounds(start, end)
+    return Counter(
+        Amendment.objects.filter(decided_at__gte=begin, decided_at__lt=until)
+        .exclude(decision=AmendmentDecision.PENDING)
+        .values_list("system", "decision")
+    )
+
+
+def _row(
+    system: str, label: str, facts: Iterable[_Facts], decided: Counter[tuple[str, str]]
+) -> ReportRow:
     facts = list(facts)
+
+    def decisions(decision: str) -> int:
+        return sum(
+            n for (where, how), n in decided.items() if how == decision and system in ("", where)
+        )
+
     acknowledge = [f.days_to_acknowledge for f in facts if f.days_to_acknowledge is not None]
     answer = [f.days_to_answer for f in facts if f.days_to_answer is not None]
     return ReportRow(
@@ -204,6 +229,8 @@ def _row(system: str, label: str, facts: Iterable[_Facts]) -> ReportRow:
         answer_p90=nearest_rank(answer, 90),
         overdue_now=sum(f.overdue for f in facts),
         appeals=sum(f.appealed for f in facts),
+        amendments_granted=decisions(AmendmentDecision.GRANTED),
+        amendments_denied=decisions(AmendmentDecision.DENIED),
         appeal_outcomes=", ".join(
             f"{outcome.label.lower()} {sum(f.appeal_outcome == outcome for f in facts)}"
             for outcome in AppealOutcome
@@ -218,15 +245,16 @@ def report(start: datetime.date, end: datetime.date, system: str | None = None) 
     if end < start:
         raise ValueError("The period ends before it starts.")
     facts = _facts(start, end)
+    decided = _amendments(start, end)
     systems = SystemOfRecords.objects.filter(current_revision__isnull=False).order_by("slug")
     if system:
         systems = systems.filter(slug=system)
     rows = [
-        _row(s.slug, f"{s.number} {s.name}", (f for f in facts if s.slug in f.systems))
+        _row(s.slug, f"{s.number} {s.name}", (f for f in facts if s.slug in f.systems), decided)
         for s in systems
     ]
     if not system:
-        rows.append(_row("", ALL_SYSTEMS, facts))
+        rows.append(_row("", ALL_SYSTEMS, facts, decided))
     return rows
 
 

@@ -1,6 +1,6 @@
 """Issue 12, item 8: reports per period and system — received, completed, median and 90th
 percentile working days to acknowledge and to answer (nearest rank), overdue now,
-appeals; amendment and appeal outcomes not yet recorded; CSV; privacy officers only."""
+appeals; amendments granted and denied; appeal outcomes; CSV; privacy officers only."""
 
 import datetime
 
@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from access_requests import workflow
-from access_requests.models import PrivacyActRequest, RequestEvent, RequestStatus
+from access_requests.models import Amendment, PrivacyActRequest, RequestEvent, RequestStatus
 from access_requests.reports import nearest_rank, report
 from sorn.constants import Role
 
@@ -144,10 +144,30 @@ def test_november_per_system(november):
     ]
 
 
-def test_outcomes_not_modelled_are_not_recorded_not_zero(november):
+def test_amendments_decided_in_the_period_count_in_their_own_systems_row(november, officer):
+    request = PrivacyActRequest.objects.exclude(status="unverified").first()
+
+    def decided(system: str, decision: str, day: datetime.date | None) -> None:
+        Amendment.objects.create(
+            request=request, system=system, record_model="customers.Person", record_pk=1,
+            field="family_name", sealed_requested=b"sealed", created_by=officer,
+            decision=decision, decided_by=officer if day else None,
+            decided_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+            if day else None,
+        )  # fmt: skip
+
+    decided(USPS, "granted", datetime.date(2026, 11, 3))
+    decided(USPS, "granted", datetime.date(2026, 11, 30))
+    decided(MINT, "denied", datetime.date(2026, 11, 12))
+    decided(USPS, "denied", datetime.date(2026, 10, 31))  # before the period
+    decided(USPS, "pending", None)
+    rows = {
+        row.system: (row.amendments_granted, row.amendments_denied) for row in report(*NOVEMBER)
+    }
+    assert rows == {
+        MINT: (0, 1), USPS: (2, 0), "usps-820-100": (0, 0), "usps-890-000": (0, 0), "": (2, 1),
+    }  # fmt: skip
     for row in report(*NOVEMBER):
-        assert row.amendments_granted == "not yet recorded"
-        assert row.amendments_denied == "not yet recorded"
         assert row.appeal_outcomes == "granted 0, partly granted 0, denied 0"
 
 
@@ -188,15 +208,15 @@ CSV = (
     '"Working days to answer, median","Working days to answer, 90th percentile",'
     "Overdue now,Amendments granted,Amendments denied,Appeals received,Appeal outcomes\r\n"
     "Treasury/United States Mint .009 Order Management System,3,2,0,5,14,14,0,"
-    'not yet recorded,not yet recorded,1,"granted 0, partly granted 0, denied 0"\r\n'
+    '0,0,1,"granted 0, partly granted 0, denied 0"\r\n'
     '"USPS 810.300 Offline Registration, Payment, and Fulfillment",3,3,0,2,9,14,1,'
-    'not yet recorded,not yet recorded,1,"granted 0, partly granted 0, denied 0"\r\n'
+    '0,0,1,"granted 0, partly granted 0, denied 0"\r\n'
     "USPS 820.100 Mailer Services — Applications and Approvals,0,0,,,,,0,"
-    'not yet recorded,not yet recorded,0,"granted 0, partly granted 0, denied 0"\r\n'
+    '0,0,0,"granted 0, partly granted 0, denied 0"\r\n'
     '"USPS 890.000 Sales, Marketing, Events, and Publications",0,0,,,,,0,'
-    'not yet recorded,not yet recorded,0,"granted 0, partly granted 0, denied 0"\r\n'
+    '0,0,0,"granted 0, partly granted 0, denied 0"\r\n'
     "All systems,5,4,2,5,9,14,1,"
-    'not yet recorded,not yet recorded,1,"granted 0, partly granted 0, denied 0"\r\n'
+    '0,0,1,"granted 0, partly granted 0, denied 0"\r\n'
 )
 
 
@@ -222,7 +242,7 @@ def test_the_csv_of_one_system(november, officer):
     assert response.content.decode().splitlines() == [
         CSV.splitlines()[0],
         "Treasury/United States Mint .009 Order Management System,3,2,0,5,14,14,0,"
-        'not yet recorded,not yet recorded,1,"granted 0, partly granted 0, denied 0"',
+        '0,0,1,"granted 0, partly granted 0, denied 0"',
     ]
 
 
