@@ -8,6 +8,7 @@ import datetime
 import json
 
 import pytest
+from django.core import mail as django_mail
 from django.test import Client
 from django.utils import timezone
 
@@ -210,3 +211,23 @@ def test_from_search_to_the_requesters_download_through_the_admin(officer):
     text = download.content.decode()
     assert "MO0000019001" in text and "PF0000018101" in text
     assert "MO0000029001" not in text and "PF0000028101" not in text
+
+
+def test_a_download_link_of_a_replaced_status_link_no_longer_works(officer):
+    """The requester asked for a new status link (theirs may have leaked): the old link's
+    package addresses stop working with it; the new link's work."""
+    wren, records = held_person()
+    request = access_request(officer)
+    request.requester_email = "wren@example.org"
+    request.save()
+    token = issue_status_token(request)
+    _, as_json = packages.prepare(request, officer, {s: [wren.pk] for s in SYSTEMS})
+    client = Client()
+    old_url = f"/privacy/requests/status/{token}/records/{as_json.pk}/"
+    assert client.get(old_url).status_code == 200
+    client.post(f"/privacy/requests/status/{token}/")  # "E-mail me a new link"
+    assert client.get(old_url).status_code == 404
+    [mail] = [m for m in django_mail.outbox if "/privacy/requests/status/" in m.body]
+    new_token = mail.body.split("/privacy/requests/status/")[1].split("/")[0]
+    new_url = f"/privacy/requests/status/{new_token}/records/{as_json.pk}/"
+    assert records[0].order_number in client.get(new_url).content.decode()
