@@ -221,7 +221,8 @@ class PrivacyActRequestAdmin(AmendmentAdminMixin, RoleRestrictedAdmin):
         if move is None or not self.has_change_permission(request, obj):
             raise PermissionDenied
         Form = move_form(move)
-        form = Form(request.POST or None)
+        # Bound on every POST: a move that needs nothing posts no field.
+        form = Form(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 event = workflow.make(obj, name, actor=request.user, **form.cleaned_data)
