@@ -31,7 +31,7 @@ from access.policy import (
 )
 from audit.changes import writes_for
 from audit.constants import AccessChannel
-from audit.disagreements import Dispute, disputes_of
+from audit.disagreements import Dispute, disputed_models, disputes_of
 from audit.reads import record_read
 
 # The name under which reading a statement's words is recorded with the record's reads.
@@ -49,6 +49,7 @@ class Gate:
         # (model, pk) → (the row's systems, field → access), kept across calls
         self._rows: dict[tuple[type[models.Model], Any], tuple[Systems, dict]] = {}
         self._by_systems: dict[tuple[type[models.Model], Systems], dict] = {}
+        self._disputed: frozenset[str] | None = None  # models with statements, asked once
 
     def restrict(self, queryset: QuerySet) -> QuerySet:
         return restrict_queryset(self.user, queryset)
@@ -119,6 +120,10 @@ class Gate:
         go only to a user who reads the disputed field in clear — they would tell a masked
         or hidden value — and reading them is recorded like the row's fields."""
         rows = list(rows)
+        if self._disputed is None:
+            self._disputed = disputed_models()
+        if model._meta.label not in self._disputed or not rows:
+            return {}
         found = disputes_of(model, [row.pk for row in rows])
         if not found:
             return {}

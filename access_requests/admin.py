@@ -229,6 +229,15 @@ class PrivacyActRequestAdmin(AmendmentAdminMixin, RoleRestrictedAdmin):
             except workflow.MoveRefused as refused:
                 form.add_error(None, refused.messages)
             else:
+                letter = letters.LETTER_AFTER_MOVE.get(name)
+                if letter is not None and letters.may_send(request.user):
+                    messages.success(
+                        request,
+                        f"{event.what}. Now send the {letter.label.lower()} that goes with it.",
+                    )
+                    return redirect(
+                        "admin:access_requests_privacyactrequest_letter", obj.pk, letter.value
+                    )
                 messages.success(request, event.what)
                 return redirect("admin:access_requests_privacyactrequest_change", obj.pk)
         context = {

@@ -275,6 +275,16 @@ SUBJECTS: Mapping[LetterKind, str] = {
     K.APPEAL_DECISION: "The decision on your Privacy Act appeal",
 }
 
+# The letter that goes with a move of the workflow: after the move, its page is offered
+# with what the move recorded (what was asked, the new date and its reason) already in it.
+LETTER_AFTER_MOVE: Mapping[str, LetterKind] = {
+    "acknowledge": K.ACKNOWLEDGMENT,
+    "wait": K.MORE_INFORMATION,
+    "extend": K.DELAY_NOTICE,
+    "acknowledge_appeal": K.APPEAL_ACKNOWLEDGMENT,
+    "decide_appeal": K.APPEAL_DECISION,
+}
+
 # Requests nobody works get no letter.
 NO_LETTERS = frozenset({RequestStatus.UNVERIFIED, RequestStatus.TESTING})
 

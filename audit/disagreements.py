@@ -93,6 +93,15 @@ def file_statement(
     )
 
 
+def disputed_models() -> frozenset[str]:
+    """The labels of the models with at least one statement: a channel asks once per
+    request (`Gate.disputes`), and not again for each nested list of rows of a model
+    nobody disputes (statements are rare; a page has many small nested lists)."""
+    return frozenset(
+        DisagreementStatement.objects.values_list("record_model", flat=True).distinct()
+    )
+
+
 def disputes_of(model: type[models.Model], pks: Iterable[int]) -> dict[int, list[Dispute]]:
     """Record pk → the statements filed against it, oldest first, opened (one query for
     the statements, one for their keys)."""

@@ -280,6 +280,18 @@ def test_a_move_through_its_admin_page(officer):
     assert done.status_code == 302
     request.refresh_from_db()
     assert (request.status, request.due_on) == ("extended", datetime.date(2027, 1, 20))
+    # The delay notice goes with an extension: its page comes next, the move's new date
+    # and reason in it.
+    letter_url = f"/admin/access_requests/privacyactrequest/{request.pk}/letters/new/delay_notice/"
+    assert done["Location"] == letter_url
+    page = client.get(letter_url).content.decode()
+    assert "Now send the delay notice that goes with it." in page
+    # A move no letter goes with returns to the request.
+    closed = client.post(
+        f"/admin/access_requests/privacyactrequest/{request.pk}/move/close/",
+        {"reason": "Withdrawn by the requester"},
+    )
+    assert closed["Location"].endswith(f"/privacyactrequest/{request.pk}/change/")
 
 
 def test_other_roles_reach_no_move_page(staff_user):
