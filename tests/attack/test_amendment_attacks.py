@@ -18,19 +18,22 @@ from access_requests import amendments, workflow
 from access_requests.amendments import AmendmentRefused
 from access_requests.models import PriorRecipientNotice, PrivacyActRequest, RequestStatus
 from access_requests.verification import issue_status_token
+from audit.changes import readable_changes
 from audit.disagreements import file_statement
-from audit.models import DisagreementStatement
+from audit.models import ChangeEntry, DisagreementStatement
 from customers.models import Person
 from orders import models as orders
 from retention.rules import bindings
 from sorn.constants import Role
 from tests.access_requests.test_amendments import amendment_request, disclosure, propose
 from tests.attack.forms import form_data
-from tests.retention.conftest import _ach_810, _order_810, person_in
+from tests.mailers.factories import MailerAccountFactory, SecurityAccessFactory
+from tests.retention.conftest import LONG_AGO, _ach_810, _order_810, person_in
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
 USPS_810 = "usps-810-300"
+USPS_820 = "usps-820-100"
 MINT = "mint-009"
 NOT_OFFICERS = [role for role in Role if role != Role.PRIVACY_OFFICER]
 
@@ -302,6 +305,81 @@ def test_the_review_page_does_not_show_a_card_number_the_officer_reads_masked(of
     page = client_of(officer).get(f"{base(request)}/amendments/{amendment.pk}/")
     assert page.status_code == 200
     assert "4000056655665556" not in page.content.decode()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Hole: the access a mailer's logon carries is amendable. amendable() admits "
+    "MailerAccount.role (identifier) and SecurityAccess."
+    "access_level (security log), so a requester 'corrects' their account from user to "
+    "manager, or their PostalOne! access from submit to administer, and a granted "
+    "amendment writes it: access granted past the security "
+    "administrators who grant and cancel it (GRANTS: security_log write is theirs alone).",
+)
+@pytest.mark.parametrize(
+    ("kind", "field", "requested"),
+    [
+        ("account", "role", "manager"),
+        ("access", "access_level", "administer"),
+    ],
+)
+def test_an_amendment_cannot_grant_a_mailer_access_rights(officer, kind, field, requested):
+    person = person_in(USPS_820)
+    account = MailerAccountFactory(
+        person=person, assigned_on=LONG_AGO, closed_on=datetime.date(2020, 1, 1)
+    )
+    records = {
+        "account": account,
+        "access": SecurityAccessFactory(account=account, person=person, granted_on=LONG_AGO),
+    }
+    request = amendment_request(officer, person, systems=(USPS_820,))
+    with pytest.raises(AmendmentRefused) as refused:
+        propose(request, officer, records[kind], field=field, requested=requested, system=USPS_820)
+    assert refused.value.code == "field"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Hole: grant() never runs the model's own clean() nor checks its constraints: "
+    "MailerAccount.clean() refuses a logon ID already assigned and a closing date before "
+    "the assignment, but an amendment of either passes field.clean() and fails in the "
+    "database (IntegrityError out of grant(), a 500 in the admin) instead of a refusal.",
+)
+@pytest.mark.parametrize(
+    ("field", "requested"), [("logon_id", "taken01"), ("closed_on", "2000-01-01")]
+)
+def test_a_value_the_models_own_checks_refuse_is_refused_at_grant(officer, field, requested):
+    person = person_in(USPS_820)
+    MailerAccountFactory(person=person_in(USPS_820), logon_id="taken01")
+    account = MailerAccountFactory(person=person, assigned_on=LONG_AGO)
+    request = amendment_request(officer, person, systems=(USPS_820,))
+    try:
+        amendment = propose(
+            request, officer, account, field=field, requested=requested, system=USPS_820
+        )
+    except AmendmentRefused as refused:
+        assert refused.value.code == "value"
+        return
+    with pytest.raises(AmendmentRefused) as refused:
+        amendments.grant(amendment, actor=officer)
+    assert refused.value.code == "value"
+
+
+def test_a_grant_on_any_record_is_a_change_entry_naming_the_officer_and_request(officer):
+    """A grant on an order (not the person row the app's test tries): one change entry,
+    the officer as actor, the request as purpose, the old and new status."""
+    person = person_in(USPS_810)
+    order = _order_810(person, None)
+    old = order.status
+    request = amendment_request(officer, person)
+    amendment = propose(request, officer, order, field="status", requested="cancelled")
+    before = ChangeEntry.objects.count()
+    amendments.grant(amendment, actor=officer)
+    assert ChangeEntry.objects.count() == before + 1
+    entry = ChangeEntry.objects.latest("pk")
+    assert (entry.actor, entry.object_pk) == (officer, str(order.pk))
+    assert entry.additional_data["purpose"] == f"Privacy Act request {request.tracking_number}"
+    assert readable_changes(entry)["status"] == [old, "cancelled"]
 
 
 # What a value or a statement may smuggle -------------------------------------------------
