@@ -427,6 +427,26 @@ def test_record_and_amendment_numbers_past_the_databases_integers_are_refused(of
     assert not request.amendments.exists()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="Hole: prior recipients are looked up in the accounting of the amendment's own "
+    "system only. The person row is shared by USPS 810.300 and the Mint's .009: a grant "
+    "under 810.300 corrects the very row the Mint disclosed, yet the Mint's recipient is "
+    "not listed for a notice of correction (552a(c)(4)) and keeps the uncorrected name.",
+)
+def test_a_correction_of_a_shared_row_lists_every_system_that_disclosed_it(officer):
+    person = person_in(USPS_810, MINT)
+    disclosure(person, {"customers.Person": [person.pk]}, "USPS partner")
+    disclosure(person, {"customers.Person": [person.pk]}, "Mint partner", system=MINT)
+    request = amendment_request(officer, person)
+    amendment = propose(request, officer, person, requested="Wrenfield")
+    amendments.grant(amendment, actor=officer)
+    assert sorted(amendment.notices.values_list("recipient_name", flat=True)) == [
+        "Mint partner",
+        "USPS partner",
+    ]
+
+
 # What a value or a statement may smuggle -------------------------------------------------
 
 
