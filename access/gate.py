@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.db import models, transaction
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 
 from access.policy import (
@@ -147,18 +147,34 @@ class Gate:
     def amend(self, obj: models.Model, field_name: str, value: Any, *, system: str) -> None:
         """Correct one field of one record of `system` for a granted amendment (5 U.S.C.
         552a(d)(2)): PermissionDenied unless the access layer lets this user amend that
-        field on this row; the model field's own validation decides the value
-        (ValidationError, nothing saved). Saved whole, so the row's blind indexes follow
-        the new value; the change entry names the user and the gate's purpose."""
+        field on this row; ValidationError, nothing saved, unless the new value passes
+        what the model checks of it (the field's own validation, the model's `clean`, the
+        unique fields and constraints it takes part in). The row is locked while it changes,
+        so a staff edit of another field meanwhile is not lost; saved whole, so the row's
+        blind indexes follow the new value; the change entry names the user and the
+        gate's purpose."""
         model = type(obj)
         if not can_amend(self.user, model, field_name, system, self.systems(obj)):
             raise PermissionDenied(
                 f"You may not amend {model._meta.verbose_name} {field_name!r} in {system}."
             )
         field = model._meta.get_field(field_name)
-        setattr(obj, field.attname, field.clean(value, obj))
         with transaction.atomic(), writes_for(self.user, self.purpose):
-            obj.save()
+            row = model._base_manager.select_for_update().get(pk=obj.pk)
+            setattr(row, field.attname, field.clean(value, row))
+            # The amended field, the model's own clean, and the unique fields and
+            # constraints it takes part in; not the row's other fields, which this
+            # correction neither changes nor answers for.
+            row.full_clean(exclude=[f.name for f in model._meta.fields if f.name != field_name])
+            try:
+                with transaction.atomic():
+                    row.save()
+            except IntegrityError:
+                # A database rule full_clean cannot see (a unique value taken meanwhile).
+                raise ValidationError(
+                    f"The new {field.verbose_name} conflicts with another record."
+                ) from None
+        setattr(obj, field.attname, getattr(row, field.attname))
 
 
 def dispute_notes(

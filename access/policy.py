@@ -429,16 +429,31 @@ def can_write(user: Any, model: type[models.Model], field_name: str, systems=Non
 # otherwise), in a field they read in clear on that row: one who cannot read a value
 # cannot check its correction.
 AMENDING_ROLES = frozenset({PO})
+# What a granted amendment corrects here: what a record says *about the person* — their
+# name, how to reach them, where they live, their date of birth, their choices, their
+# business details. Not what the agency assigned or observed of them: identifiers (a
+# requester could take on someone else's, and searches find people by them), access
+# rights and security logs (the security administrators' alone), technical and telemetry
+# records, payments and orders (kept by the offices that keep the money and the goods, who
+# correct them under their own procedures); an amendment of those is decided here and
+# carried out there.
+AMENDABLE_CLASSES = frozenset(
+    {DataClass.NAME, DataClass.CONTACT, DataClass.ADDRESS, DataClass.DEMOGRAPHIC,
+     DataClass.PREFERENCE, DataClass.BUSINESS}
+)  # fmt: skip
 
 
 def amendable(model: type[models.Model], field_name: str, system: str) -> bool:
     """Whether an amendment may name the field on a record of `system`: a field the
-    system's notice publishes under one of its record categories, holding something of
-    the person — never row identity, links, retention dates, search machinery or
-    credentials."""
+    system's notice publishes under one of its record categories, of a data class an
+    amendment corrects (AMENDABLE_CLASSES) — never row identity, links, search machinery,
+    credentials, nor the date a retention rule counts from (a requester would move their
+    record's destruction)."""
     entry = registry.get(model)
     classification = entry.fields.get(field_name) if entry else None
     if classification is None or field_name in registry.facts(model).machinery:
+        return False
+    if field_name in (entry.dated_by, entry.anchored_by):
         return False
     try:
         field = model._meta.get_field(field_name)
@@ -446,7 +461,7 @@ def amendable(model: type[models.Model], field_name: str, system: str) -> bool:
         return False
     if not field.editable or field.primary_key or field.is_relation:
         return False
-    if classification.data_class in (DataClass.INTERNAL, DataClass.CREDENTIAL):
+    if classification.data_class not in AMENDABLE_CLASSES:
         return False
     return system in classification.categories(entry.systems)
 

@@ -29,7 +29,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from access.gate import Gate
-from access.policy import amendable
+from access.policy import AMENDABLE_CLASSES, amendable, can_amend
 from access_requests import workflow
 from access_requests.clocks import add_days, clocks_for
 from access_requests.constants import AmendmentDecision, ClockStep, MatchState, NoticeKind
@@ -48,6 +48,7 @@ from audit.constants import AccessChannel
 from audit.disagreements import Dispute, StatementRefused, file_statement
 from audit.models import DisagreementStatement, DisclosureAccounting
 from sorn.classification import record_models, registry
+from sorn.constants import DataClass
 from sorn.models import SystemOfRecords
 from sorn.roles import holds_role
 
@@ -58,8 +59,15 @@ REASONS = "access_requests.Amendment.reasons"
 # appeal when the reviewing official reverses a denial.
 PROPOSING = workflow.WORKING | {S.WAITING}
 GRANTING = workflow.WORKING | {S.APPEALED}
+DENYING = PROPOSING | {S.APPEALED}
 # 5 U.S.C. 552a(d)(3): a statement of disagreement follows a refusal upheld on review.
 UPHELD = (AppealOutcome.DENIED, AppealOutcome.PARTLY)
+
+
+# The data classes an amendment corrects, in words, for a refusal's message.
+AMENDABLE_WORDS = ", ".join(
+    sorted(str(DataClass(c).label).split(" (")[0].lower() for c in AMENDABLE_CLASSES)
+)
 
 
 class AmendmentRefused(ValidationError):
@@ -133,6 +141,54 @@ def _event(request: PrivacyActRequest, actor, event: str, what: str) -> None:
     RequestEvent.objects.create(request=request, actor=actor, event=event, what=what[:300])
 
 
+def _check_target(
+    request: PrivacyActRequest,
+    actor,
+    system: str,
+    model: type[models.Model],
+    record: models.Model | None,
+    record_pk: int,
+) -> int:
+    """The id of the person whose record this is, when the request may amend it now: the
+    request asks about the system, the record belongs to it, and its person is confirmed
+    as the requester there. Checked when an amendment is recorded and again when it is
+    granted (the request's systems or matches may have changed since)."""
+    if system not in request.systems:
+        raise _refuse(f"The request does not ask about {system_number(system)}.", "system")
+    person_id = registry.person_id_of(record) if record is not None else None
+    confirmed = (
+        person_id is not None
+        and request.matches.filter(
+            system=system, person_id=person_id, state=MatchState.CONFIRMED
+        ).exists()
+    )
+    if not confirmed or system not in _gate(request, actor).systems(record):
+        raise _refuse(
+            f"{model._meta.verbose_name.capitalize()} #{record_pk} is not a record of a "
+            f"person confirmed as the requester in {system_number(system)}.",
+            "record",
+        )
+    return person_id
+
+
+def _messages(error: ValidationError, model: type[models.Model]) -> str:
+    """A validation error in words, each field's messages under its name."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    parts = []
+    for name, errors in error.message_dict.items():
+        words = " ".join(errors)
+        if name == "__all__":
+            parts.append(words)
+        else:
+            try:
+                label = str(model._meta.get_field(name).verbose_name)
+            except Exception:  # FieldDoesNotExist: a name the model's clean made up
+                label = name.replace("_", " ")
+            parts.append(f"{label.capitalize()}: {words}")
+    return " ".join(parts)
+
+
 def _clean(model: type[models.Model], record: models.Model, field: str, value: str) -> Any:
     try:
         return model._meta.get_field(field).clean(value, record)
@@ -169,23 +225,20 @@ def propose(
         )
     if not amendable(model, field, system):
         raise _refuse(
-            f"The notice of {system_number(system)} publishes no field {field!r} of "
-            f"{model._meta.verbose_name_plural} that an amendment can correct.",
+            f"An amendment cannot correct {field!r} of {model._meta.verbose_name_plural} in "
+            f"{system_number(system)}: only a field its notice publishes that says something "
+            f"about the person ({AMENDABLE_WORDS}) is corrected here.",
             "field",
         )
     record = model._base_manager.filter(pk=record_pk).first()
-    person_id = registry.person_id_of(record) if record is not None else None
-    confirmed = (
-        person_id is not None
-        and request.matches.filter(
-            system=system, person_id=person_id, state=MatchState.CONFIRMED
-        ).exists()
-    )
-    if not confirmed or system not in _gate(request, actor).systems(record):
+    person_id = _check_target(request, actor, system, model, record, record_pk)
+    if not can_amend(actor, model, field, system, _gate(request, actor).systems(record)):
+        # A field the officer reads masked (a card or account number): they could not
+        # check the correction, and the review page would show the requested value.
         raise _refuse(
-            f"{model._meta.verbose_name.capitalize()} #{record_pk} is not a record of a "
-            f"person confirmed as the requester in {system_number(system)}.",
-            "record",
+            f"Your role reads {model._meta.verbose_name} {_field_label(model, field)} only "
+            "masked: it cannot be amended here.",
+            "field",
         )
     requested = (requested or "").strip()
     _clean(model, record, field, requested)
@@ -245,13 +298,16 @@ def decided_in_words(request: PrivacyActRequest, decision: AmendmentDecision) ->
 
 
 def prior_disclosures(amendment: Amendment) -> list[DisclosureAccounting]:
-    """The accounting entries that disclosed the amended record (law enforcement's too:
-    552a(c)(4) reaches every recipient an accounting was made of)."""
+    """The accounting entries that disclosed the amended record, under any system's
+    routine use (law enforcement's too: 552a(c)(4) reaches every recipient an accounting
+    was made of)."""
     if amendment.person_id is None:
         return []
-    entries = DisclosureAccounting.objects.filter(
-        person_id=amendment.person_id, system=amendment.system
-    ).order_by("disclosed_at", "pk")
+    # Every system's disclosures: a row shared by several systems (the person) may have
+    # been disclosed under another system's routine use.
+    entries = DisclosureAccounting.objects.filter(person_id=amendment.person_id).order_by(
+        "disclosed_at", "pk"
+    )
     # The records disclosed are a JSON list per model; filtered here, the same on every
     # database (SQLite has no JSON containment).
     return [
@@ -334,28 +390,25 @@ def grant(amendment: Amendment, *, actor) -> Amendment:
     request = _locked(amendment.request, GRANTING, "granted")
     workflow.check_identity(request)
     locked = _locked_amendment(amendment, request)
-    reversal = request.status == S.APPEALED
-    wanted = AmendmentDecision.DENIED if reversal else AmendmentDecision.PENDING
-    if locked.decision != wanted:
+    # Under appeal the reviewing official may reverse a denial, or decide what was left
+    # undecided (an appeal of a request not answered in time).
+    reversal = request.status == S.APPEALED and locked.decision == AmendmentDecision.DENIED
+    if locked.decision != AmendmentDecision.PENDING and not reversal:
         raise _refuse(
-            f"Amendment #{locked.pk} is {locked.get_decision_display().lower()}"
-            + (": only a denied amendment is reconsidered on appeal." if reversal else "."),
-            "decided",
+            f"Amendment #{locked.pk} is {locked.get_decision_display().lower()}.", "decided"
         )
     record = _record(locked)
     if record is None:
         raise _refuse(f"The record of amendment #{locked.pk} is no longer stored.", "record")
     model = type(record)
+    _check_target(request, actor, locked.system, model, record, locked.record_pk)
     value = requested_value(locked)
     try:
         _gate(request, actor).amend(record, locked.field, value, system=locked.system)
     except PermissionDenied as error:
         raise _refuse(str(error), "not_amendable") from None
     except ValidationError as error:
-        raise _refuse(
-            f"{_field_label(model, locked.field).capitalize()}: {' '.join(error.messages)}",
-            "value",
-        ) from None
+        raise _refuse(_messages(error, model), "value") from None
     locked.decision = AmendmentDecision.GRANTED
     locked.decided_at, locked.decided_by = timezone.now(), actor
     locked.save(update_fields=["decision", "decided_at", "decided_by"])
@@ -376,7 +429,7 @@ def grant(amendment: Amendment, *, actor) -> Amendment:
 def deny(amendment: Amendment, *, actor, reasons: str) -> Amendment:
     """Refuse the correction, with the reasons the denial letter gives."""
     _check_officer(actor)
-    request = _locked(amendment.request, PROPOSING, "denied")
+    request = _locked(amendment.request, DENYING, "denied")
     workflow.check_identity(request)
     locked = _locked_amendment(amendment, request)
     if locked.decision != AmendmentDecision.PENDING:

@@ -374,6 +374,13 @@ def _decide_appeal(request, actor, *, outcome, reason, **_) -> str:
     if not given(reason):
         raise MoveRefused("Give the reasons for the decision.", code="reason")
     if (
+        request.kind == RequestKind.AMENDMENT
+        and request.amendments.filter(decision=AmendmentDecision.PENDING).exists()
+    ):
+        # An appeal of a request not answered in time: the corrections still undecided
+        # are decided first (granted, or denied so the requester may disagree).
+        raise MoveRefused("Decide every amendment before deciding the appeal.", code="amendments")
+    if (
         outcome == AppealOutcome.GRANTED
         and request.kind == RequestKind.AMENDMENT
         and request.amendments.filter(decision=AmendmentDecision.DENIED).exists()

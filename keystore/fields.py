@@ -20,11 +20,13 @@ from itertools import islice
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models.lookups import IsNull
 from django.db.models.query import ModelIterable
 from django.db.models.query_utils import DeferredAttribute
 from django.db.models.signals import class_prepared
+from django.utils.functional import cached_property
 
 from keystore.crypto import (
     blind_index,
@@ -189,9 +191,17 @@ class EncryptedTextField(EncryptedMixin, models.TextField):
     """Personal text, encrypted under the record's data key."""
 
     def __init__(self, *args, max_length: int | None = None, **kwargs):
-        # max_length is checked on the plaintext (forms, full_clean); the column is text.
+        # max_length is checked on the plaintext (forms, full_clean, field.clean); the
+        # column is text.
         kwargs.setdefault("blank", True)
         super().__init__(*args, max_length=max_length, **kwargs)
+
+    @cached_property
+    def validators(self) -> list:
+        # As CharField does: a TextField's max_length bounds only its form widget, which a
+        # write outside a form (an amendment, the API) never passes through.
+        bound = [MaxLengthValidator(self.max_length)] if self.max_length is not None else []
+        return [*super().validators, *bound]
 
     def to_python(self, value):
         if isinstance(value, Ciphertext):
