@@ -387,10 +387,15 @@ def _values(
         # A day already gone is no date by which a decision is expected (31 CFR
         # 1.26(g)(1)): the check then finds it missing.
         "expected_on": _day(expected_on) if expected_on and expected_on > today else "",
-        # A notification's decision is what the search found and staff confirmed, unless
-        # staff write it themselves.
+        # A notification's decision is what the search found and staff confirmed in this
+        # agency's systems (each agency answers for its own), unless staff write it
+        # themselves.
         "decision": _text(fields.get("decision"))
-        or (notification_answer(request) if request.kind == RequestKind.NOTIFICATION else ""),
+        or (
+            notification_answer(request, [s.slug for s in systems])
+            if request.kind == RequestKind.NOTIFICATION
+            else ""
+        ),
         "refused": bool(fields.get("refused")),
         "reasons": _text(fields.get("reasons")),
         "official_name": official_name,

@@ -231,16 +231,18 @@ def confirmed_people(request: PrivacyActRequest) -> dict[str, list[int]]:
     return people
 
 
-def notification_answer(request: PrivacyActRequest) -> str:
+def notification_answer(request: PrivacyActRequest, systems: Iterable[str] | None = None) -> str:
     """For a notification request (552a(f)(1)) searched and decided: for each system asked
-    about, whether it holds records about the requester (a confirmed match there), in
-    the words of a determination letter. Empty until the systems have been searched: an
-    unsearched request is no answer that a system holds nothing."""
+    about (of those `systems` only, when given: one agency's, in that agency's letter),
+    whether it holds records about the requester (a confirmed match there), in the words
+    of a determination letter. Empty until the systems have been searched: an unsearched
+    request is no answer that a system holds nothing."""
     if not request.events.filter(event="searched").exists():
         return ""
     confirmed = confirmed_people(request)
+    answered = set(request.systems) if systems is None else set(request.systems) & set(systems)
     return "\n".join(
         f"{system_number(slug)}: "
         + ("holds records about you." if confirmed.get(slug) else "holds no records about you.")
-        for slug in sorted(request.systems)
+        for slug in sorted(answered)
     )
