@@ -235,12 +235,15 @@ def notification_answer(request: PrivacyActRequest, systems: Iterable[str] | Non
     """For a notification request (552a(f)(1)) searched and decided: for each system asked
     about (of those `systems` only, when given: one agency's, in that agency's letter),
     whether it holds records about the requester (a confirmed match there), in the words
-    of a determination letter. Empty until the systems have been searched: an unsearched
-    request is no answer that a system holds nothing."""
+    of a determination letter. Empty until the systems have been searched and every
+    person found in them decided: an unsearched system, or one where a person found awaits
+    staff's decision, is no answer that it holds nothing."""
+    answered = set(request.systems) if systems is None else set(request.systems) & set(systems)
     if not request.events.filter(event="searched").exists():
         return ""
+    if request.matches.filter(state=MatchState.CANDIDATE, system__in=answered).exists():
+        return ""
     confirmed = confirmed_people(request)
-    answered = set(request.systems) if systems is None else set(request.systems) & set(systems)
     return "\n".join(
         f"{system_number(slug)}: "
         + ("holds records about you." if confirmed.get(slug) else "holds no records about you.")

@@ -269,6 +269,28 @@ def test_notification_says_not_in_a_system_that_holds_nothing_of_the_requester(o
         assert value not in letter.body
 
 
+def test_no_notification_answer_while_a_person_found_is_undecided(officer, at):
+    household = build_household()
+    at(FRIDAY)
+    request, _ = web_request("notification", [USPS_810, USPS_820], ROBIN_GIVES)
+    at(MONDAY)
+    staff = Staff(officer)
+    take_up(staff, request, officer)
+    assert staff.post(f"{ADMIN}/{request.pk}/matches/search/").status_code == 302
+    # Robin is found in USPS 810.300 and not yet confirmed: "holds no records" would be
+    # an answer nobody has made.
+    assert list(request.matches.values_list("system", "person_id", "state")) == [
+        (USPS_810, household.robin.pk, "candidate")
+    ]
+    mail.outbox.clear()
+    url = f"{ADMIN}/{request.pk}/letters/new/determination/"
+    staff.page(url)
+    refused = staff.post(url, {**OFFICIAL, "send": "Send"})
+    assert refused.status_code == 200
+    assert "This determination cannot be sent: it lacks the decision." in refused.content.decode()
+    assert mail.outbox == [] and not request.letters.exists()
+
+
 # Accounting of disclosures --------------------------------------------------------------
 
 
