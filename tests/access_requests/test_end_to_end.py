@@ -19,6 +19,7 @@ from collections import Counter
 import pytest
 from django.apps import apps
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
 from access_requests.models import PrivacyActRequest
@@ -196,6 +197,29 @@ def test_access_to_two_systems_holds_nothing_from_the_two_not_asked_about(office
     for text in package_text(files).values():
         for value in not_asked:
             assert value not in text, value
+
+
+def test_no_package_before_the_search_is_done_and_every_person_found_decided(officer, at):
+    build_household()
+    at(FRIDAY)
+    request, token = web_request("access", [USPS_810, USPS_820], WREN_GIVES)
+    at(MONDAY)
+    staff = Staff(officer)
+    take_up(staff, request, officer)
+    package = f"{ADMIN}/{request.pk}/package/"
+    # Not searched: a package would tell Wren no system holds anything.
+    refused = staff.client.get(staff.post(package).url).content.decode()
+    assert "Search the systems the request asks about first." in refused
+    # Searched, with the people found still to decide.
+    assert staff.post(f"{ADMIN}/{request.pk}/matches/search/").status_code == 302
+    refused = staff.client.get(staff.post(package).url).content.decode()
+    assert (
+        "Confirm or reject every person the search found first (USPS 810.300, USPS 820.100)."
+    ) in refused
+    assert not request.documents.exists()
+    status_page = Client().get(f"/privacy/requests/status/{token}/").content.decode()
+    assert "Your records are ready" not in status_page
+    assert not request.events.filter(event="package").exists()
 
 
 # Notification ---------------------------------------------------------------------------
