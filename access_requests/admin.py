@@ -42,7 +42,7 @@ from access_requests.inlines import (
     RequestMatchInline,
 )
 from access_requests.mail import send_status_link
-from access_requests.matching import confirmed_people
+from access_requests.matching import confirmed_people, undecided
 from access_requests.models import (
     FoiaComponent,
     Letter,
@@ -543,6 +543,10 @@ class PrivacyActRequestAdmin(AmendmentAdminMixin, RoleRestrictedAdmin):
         """Prepare the records package of the confirmed matches (access_requests.packages)
         and offer it on the requester's status page."""
         saved = self._worked_request(request, request_id)
+        waiting = undecided(saved)
+        if waiting:  # a package then would say the systems hold nothing
+            messages.error(request, waiting)
+            return self._back(saved)
         try:
             documents = packages.prepare(saved, request.user, confirmed_people(saved))
         except ValidationError as error:

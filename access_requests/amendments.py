@@ -279,11 +279,15 @@ def reasons(amendment: Amendment) -> str:
     return unseal(amendment.request, REASONS, amendment.sealed_reasons).decode()
 
 
-def decided_in_words(request: PrivacyActRequest, decision: AmendmentDecision) -> str:
-    """The request's amendments decided so, one per line, in a letter's words: which
-    field of which record and, for a denial, its reasons (5 U.S.C. 552a(d)(2)(B))."""
+def decided_in_words(
+    request: PrivacyActRequest, decision: AmendmentDecision, systems: list[str]
+) -> str:
+    """The request's amendments in `systems` decided so, one per line, in a letter's
+    words: which field of which record and, for a denial, its reasons (5 U.S.C.
+    552a(d)(2)(B))."""
     lines = []
-    for amendment in request.amendments.filter(decision=decision).order_by("pk"):
+    chosen = request.amendments.filter(decision=decision, system__in=systems)
+    for amendment in chosen.order_by("pk"):
         model = _model(amendment.record_model)
         what = (
             f"{_field_label(model, amendment.field).capitalize()} of "

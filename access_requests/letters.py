@@ -396,15 +396,18 @@ def _values(
         # A day already gone is no date by which a decision is expected (31 CFR
         # 1.26(g)(1)): the check then finds it missing.
         "expected_on": _day(expected_on) if expected_on and expected_on > today else "",
-        # A notification's decision is what the search found and staff confirmed, unless
-        # staff write it themselves.
-        "decision": _text(fields.get("decision")) or _decided(request),
+        # What the search found and staff confirmed (notification), or the corrections
+        # made (amendment), in this agency's systems (each agency answers for its own),
+        # unless staff write it themselves.
+        "decision": _text(fields.get("decision")) or _decided(request, [s.slug for s in systems]),
         "refused": bool(fields.get("refused")),
         # An amendment's denial gives the reasons recorded with each refused correction,
         # unless staff write them.
         "reasons": _text(fields.get("reasons"))
         or (
-            amendments.decided_in_words(request, AmendmentDecision.DENIED)
+            amendments.decided_in_words(
+                request, AmendmentDecision.DENIED, [s.slug for s in systems]
+            )
             if request.kind == RequestKind.AMENDMENT
             else ""
         ),
@@ -431,13 +434,13 @@ def _values(
     }
 
 
-def _decided(request: PrivacyActRequest) -> str:
-    """The decision a determination states unless staff write it: what the search found
-    (notification), or the corrections made (amendment)."""
+def _decided(request: PrivacyActRequest, systems: list[str]) -> str:
+    """The decision a determination about `systems` states unless staff write it: what
+    the search found (notification), or the corrections made (amendment)."""
     if request.kind == RequestKind.NOTIFICATION:
-        return notification_answer(request)
+        return notification_answer(request, systems)
     if request.kind == RequestKind.AMENDMENT:
-        return amendments.decided_in_words(request, AmendmentDecision.GRANTED)
+        return amendments.decided_in_words(request, AmendmentDecision.GRANTED, systems)
     return ""
 
 

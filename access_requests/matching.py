@@ -231,16 +231,42 @@ def confirmed_people(request: PrivacyActRequest) -> dict[str, list[int]]:
     return people
 
 
-def notification_answer(request: PrivacyActRequest) -> str:
-    """For a notification request (552a(f)(1)) searched and decided: for each system asked
-    about, whether it holds records about the requester (a confirmed match there), in
-    the words of a determination letter. Empty until the systems have been searched: an
-    unsearched request is no answer that a system holds nothing."""
+def undecided(request: PrivacyActRequest, systems: Iterable[str] | None = None) -> str:
+    """Why what the search found is not yet an answer, in words for staff, or "" when it
+    is: the systems not searched, or people found there still to confirm or reject (of
+    the request's systems, or of those of them in `systems`). No answer — a package, a
+    determination — says a system holds nothing before then."""
+    asked = set(request.systems) if systems is None else set(request.systems) & set(systems)
     if not request.events.filter(event="searched").exists():
+        return "Search the systems the request asks about first."
+    waiting = sorted(
+        set(
+            request.matches.filter(state=MatchState.CANDIDATE, system__in=asked).values_list(
+                "system", flat=True
+            )
+        )
+    )
+    if waiting:
+        return (
+            "Confirm or reject every person the search found first "
+            f"({', '.join(system_number(slug) for slug in waiting)})."
+        )
+    return ""
+
+
+def notification_answer(request: PrivacyActRequest, systems: Iterable[str] | None = None) -> str:
+    """For a notification request (552a(f)(1)) searched and decided: for each system asked
+    about (of those `systems` only, when given: one agency's, in that agency's letter),
+    whether it holds records about the requester (a confirmed match there), in the words
+    of a determination letter. Empty until the systems have been searched and every
+    person found in them decided: an unsearched system, or one where a person found awaits
+    staff's decision, is no answer that it holds nothing."""
+    answered = set(request.systems) if systems is None else set(request.systems) & set(systems)
+    if undecided(request, answered):
         return ""
     confirmed = confirmed_people(request)
     return "\n".join(
         f"{system_number(slug)}: "
         + ("holds records about you." if confirmed.get(slug) else "holds no records about you.")
-        for slug in sorted(request.systems)
+        for slug in sorted(answered)
     )
