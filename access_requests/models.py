@@ -178,8 +178,8 @@ class PrivacyActRequest(EncryptedRecord):
     # While waiting on the requester: since when and why (the clock stops).
     paused_at = models.DateTimeField(null=True, blank=True)
     pause_reason = models.CharField(max_length=16, choices=PauseReason.choices, blank=True)
-    # Working days the clock stood still in earlier pauses, added to every time limit.
-    paused_working_days = models.PositiveIntegerField(default=0)
+    # The working days the clock stood still in earlier pauses are counted from the
+    # history (workflow.paused_working_days) and added to every time limit.
     # An extension: the new date and why (31 CFR 1.26(g)(1); 1.27(e) for appeals).
     extended_to = models.DateField(null=True, blank=True)
     extension_reason = models.CharField(max_length=300, blank=True)

@@ -178,6 +178,7 @@ def deadlines(request: PrivacyActRequest, today: datetime.date | None = None) ->
         return []
     appeal = request.status == S.APPEALED
     start = timezone.localtime(request.appealed_at if appeal else request.received_at).date()
+    paused = paused_working_days(request)
     found = []
     for clocks in agencies_of(request):
         steps = (
@@ -188,12 +189,34 @@ def deadlines(request: PrivacyActRequest, today: datetime.date | None = None) ->
         for limit in steps:
             if _done(request, limit.step):
                 continue
-            due = add_days(start, limit.limit + request.paused_working_days, limit.days)
+            due = add_days(start, limit.limit + paused, limit.days)
             if request.extended_to and request.extended_to > due:
                 due = request.extended_to
             found.append(Deadline(clocks, limit, due))
             break
     return found
+
+
+def paused_working_days(request: PrivacyActRequest) -> int:
+    """Working days the clock stood still in finished pauses (each "wait" in the request's
+    history to the next "resume"), since the appeal while under appeal (its clocks start
+    afresh). Counted from the history in the calendar as it is now, never kept as a
+    number: a holiday added later on a day the clock stood still is not skipped twice."""
+    if request.pk is None:
+        return 0  # a request being recorded has no history yet
+    events = request.events.filter(event__in=("wait", "resume"))
+    if request.status == S.APPEALED and request.appealed_at is not None:
+        events = events.filter(at__gte=request.appealed_at)
+    total, since = 0, None
+    for event, at in events.order_by("at", "pk").values_list("event", "at"):
+        if event == "wait":
+            since = at
+        elif since is not None:
+            total += working_days_between(
+                timezone.localtime(since).date(), timezone.localtime(at).date()
+            )
+            since = None
+    return total
 
 
 def _done(request: PrivacyActRequest, step: ClockStep) -> bool:
@@ -294,7 +317,6 @@ def _wait(request, actor, *, pause_reason, asked_of_requester, **_) -> str:
 
 def _resume(request, actor, **_) -> str:
     stood = working_days_between(timezone.localtime(request.paused_at).date(), timezone.localdate())
-    request.paused_working_days += stood
     request.paused_at = None
     request.pause_reason = ""
     request.asked_of_requester = ""
@@ -353,7 +375,6 @@ def _appeal(request, actor, **_) -> str:
     # The appeal runs on clocks of its own, from its receipt.
     request.extended_to = None
     request.extension_reason = ""
-    request.paused_working_days = 0
     return (
         "Appeal received"
         if request.status == S.ANSWERED
@@ -467,8 +488,8 @@ def make(request: PrivacyActRequest, name: str, *, actor, **details) -> RequestE
             locked.status = move.to
         if locked.status != before:
             what = f"{what} ({before_label} → {locked.get_status_display()})"
-        locked.due_on = next_due(locked)
-        locked.save()
+        # The event first: the next deadline counts the pauses in the history, this
+        # move's own "resume" with them.
         event = RequestEvent.objects.create(
             request=locked,
             at=timezone.now(),  # the service's clock, as the move's own dates
@@ -476,6 +497,8 @@ def make(request: PrivacyActRequest, name: str, *, actor, **details) -> RequestE
             event=move.event or name,
             what=what[:300],
         )
+        locked.due_on = next_due(locked)
+        locked.save()
     request.refresh_from_db()
     return event
 

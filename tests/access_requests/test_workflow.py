@@ -180,7 +180,7 @@ def test_waiting_on_the_requester_stops_the_clock(officer, at):
     at(timezone.make_aware(datetime.datetime(2026, 12, 4, 15)))  # Friday
     workflow.make(request, "resume", actor=officer)
     # Paused 1–4 December: four working days added to the thirty.
-    assert request.paused_working_days == 4
+    assert workflow.paused_working_days(request) == 4
     assert request.due_on == datetime.date(2027, 1, 12)
     assert request.asked_of_requester == ""
     assert request.events.last().what == (
