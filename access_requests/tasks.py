@@ -8,12 +8,14 @@ import datetime
 
 from celery import shared_task
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from access_requests import workflow
 from access_requests.models import PrivacyActRequest, RequestStatus
+from access_requests.services import refresh_candidates
 from audit.writes import record_bulk_change
 from keystore.crypto import destroy_data_keys
 
@@ -85,3 +87,31 @@ def remind_assignees() -> int:
         )
         sent += 1
     return sent
+
+
+SEARCH_SCHEDULE_NAME = "Search the systems for new Privacy Act requests"
+# Every few minutes: the records a new request may be about are frozen from purging as
+# soon as its search finds their people (retention.eligibility freezes candidates too).
+SEARCH_EVERY_MINUTES = 5
+
+
+@shared_task
+def search_new_requests() -> int:
+    """Search the systems for every open request not searched yet (verified on the public
+    form, typed in by staff, delivered by FOIA.gov), as the service: its candidates are
+    then frozen until staff decide them, so no record a requester may have asked about is
+    destroyed before anyone looked (5 U.S.C. 552a(d)). Returns how many were searched."""
+    waiting = (
+        PrivacyActRequest.objects.pending()
+        .exclude(events__event="searched")
+        .order_by("received_at")
+        .values_list("pk", flat=True)
+    )
+    searched = 0
+    for pk in list(waiting):
+        try:
+            refresh_candidates(PrivacyActRequest.objects.get(pk=pk), actor=None)
+        except ValidationError:
+            continue  # closed meanwhile: nothing to search for
+        searched += 1
+    return searched

@@ -172,16 +172,19 @@ def freeze_conditions(b: Binding, ctx: Context) -> list[Q]:
     552a(d); issue 12: "confirmed matches freeze those records from purging until the
     request and any appeal are closed"): the request is about the row's person
     (`PrivacyActRequest.person`), or staff confirmed a match of the row's person in the
-    row's system (`RequestMatch`). A confirmed match keeps the person row itself (and its
-    parts) whatever the system. `pending()` includes answered and appealed requests, so
-    the freeze lasts until any appeal is closed. Candidates and rejected matches keep
-    nothing. Each is an EXISTS in the same query, never a query per row."""
+    row's system (`RequestMatch`), or the search found the row's person there and staff
+    have not yet decided (a candidate: what a requester may have asked about is kept
+    until someone looked; the search runs within minutes of a request's receipt,
+    access_requests.tasks.search_new_requests). A match keeps the person row itself (and
+    its parts) whatever the system. `pending()` includes answered and appealed requests,
+    so the freeze lasts until any appeal is closed. Rejected matches keep nothing. Each is
+    an EXISTS in the same query, never a query per row."""
     if not (b.person_path and ctx.requests_pending):
         return []
     pending = PrivacyActRequest.objects.pending()
     by_person = pending.filter(person_id=OuterRef(b.person_path))
     confirmed = RequestMatch.objects.filter(
-        state=MatchState.CONFIRMED,
+        state__in=(MatchState.CONFIRMED, MatchState.CANDIDATE),
         person_id=OuterRef(b.person_path),
         request__in=pending.values("pk"),
     )

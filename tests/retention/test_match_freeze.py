@@ -2,8 +2,9 @@
 request and any appeal are closed". A match staff confirmed, of a request that is open
 (received, in progress, answered while an appeal may come, appealed), keeps the person's
 records in that system and the person row; records of the same person in another system
-go on their own schedule; a candidate or a rejected match keeps nothing; once the request
-is closed the records go."""
+go on their own schedule; a candidate the search found keeps them too until staff decide
+it (the search runs within minutes of receipt); a rejected match keeps nothing; once the
+request is closed the records go."""
 
 import datetime
 
@@ -76,10 +77,21 @@ def test_a_confirmed_match_keeps_the_persons_records_in_that_system(status):
     assert identifier_820 not in remaining
 
 
-@pytest.mark.parametrize("state", [MatchState.CANDIDATE, MatchState.REJECTED])
-def test_a_candidate_or_rejected_match_keeps_nothing(state):
+def test_a_candidate_keeps_the_records_until_staff_decide_it():
     person, order_810, identifier_820 = person_in_both()
-    match(open_request(None), person, USPS_810, state)
+    match(open_request(None), person, USPS_810, MatchState.CANDIDATE)
+
+    purge()
+
+    remaining = all_rows()
+    assert order_810 in remaining
+    assert person_rows(person) <= remaining
+    assert identifier_820 not in remaining  # not found in USPS 820.100
+
+
+def test_a_rejected_match_keeps_nothing():
+    person, order_810, identifier_820 = person_in_both()
+    match(open_request(None), person, USPS_810, MatchState.REJECTED)
 
     purge()
 
