@@ -26,24 +26,26 @@ system): a notification request must not be told "not in the system" about them.
 Records are grouped by the person they are about through the classification registry
 (`registry.facts(model).person_id_path`); records about no stored person (a meeting
 participant known only by name and e-mail, a Mint staff member) are no candidate.
-Nothing here reads a record's field: each finder run is one database query of person
-ids and counts over the blind-index lookups the finders build.
+Nothing here reads a record's field: the finder runs of a system (all together and each
+alone) are one database query of person ids and counts over the blind-index lookups the
+finders build, and the people each person-level identifier names are looked up once per
+search (customers.services.people_remembered).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from django.db.models import Count, F, Value
-from django.db.models.fields import CharField
-from django.db.models.functions import Cast
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 
 from access_requests.constants import MatchState
 from access_requests.identifiers import IDENTIFIER_WORDS
 from access_requests.models import PrivacyActRequest
-from customers.services import find_people
+from customers.services import find_people_ids, people_remembered
 from sorn import catalogue, retrieval
 from sorn.classification import registry
 
@@ -55,6 +57,7 @@ SHARED_IDENTIFIERS = frozenset(
 
 PersonId = int
 Found = dict[PersonId, dict[str, int]]  # person id → model label → records found
+Key = TypeVar("Key", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -120,29 +123,58 @@ def _notice_order(system: str) -> list[str]:
 
 
 def people_found(result: retrieval.RetrievalResult) -> Found:
-    """Person id → model label → count of the records found of them: one query (a UNION
-    ALL of one grouped select per model), person ids and counts only."""
-    parts = []
-    for label, queryset in result.records.items():
-        path = registry.facts(queryset.model).person_id_path
-        if path is None or queryset.query.is_empty():
-            continue
-        parts.append(
-            queryset.order_by()
-            .values(found_person=F(path))
-            .annotate(
-                found_model=Cast(Value(label), output_field=CharField()),
-                found_count=Count("pk", distinct=True),
+    """Person id → model label → count of the records found of them: one query, person
+    ids and counts only."""
+    return people_found_by({None: result})[None]
+
+
+def people_found_by(results: Mapping[Key, retrieval.RetrievalResult]) -> dict[Key, Found]:
+    """`people_found` of several finder runs (key → the run's result) in one query: a
+    UNION ALL of one grouped select per run and model, over the finders' own queries
+    compiled by the ORM (each model's records found, as person id and record id).
+
+    Written around the compiled queries rather than as the ORM's union of annotated
+    querysets: building and compiling those annotations cost several milliseconds a
+    model, over a hundred models a search (bench/request_matching.py)."""
+    found: dict[Key, Found] = {key: {} for key in results}
+    parts: list[tuple[Key, str]] = []
+    selects: list[str] = []
+    params: list = []
+    connection = None
+    for key, result in results.items():
+        for label, queryset in result.records.items():
+            path = registry.facts(queryset.model).person_id_path
+            if path is None or queryset.query.is_empty():
+                continue
+            connection = connections[queryset.db]
+            compiler = (
+                queryset.order_by()
+                .values_list(path, "pk")
+                .query.get_compiler(connection=connection)
             )
-            .values_list("found_person", "found_model", "found_count")
-        )
-    if not parts:
-        return {}
-    query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    found: Found = {}
-    for person_id, label, count in query:
+            try:
+                sql, part_params = compiler.as_sql()
+            except EmptyResultSet:
+                continue  # a condition no row can meet (`IN ()`): nothing found
+            # The columns as the compiler named them (Django 5.2 aliases each selected
+            # column, "pk" and "pk1" when the path is the primary key itself); the
+            # part's number is ours, not a value from outside.
+            person, record = (connection.ops.quote_name(alias) for _, _, alias in compiler.select)
+            selects.append(
+                f"SELECT {len(parts)}, found.{person}, COUNT(DISTINCT found.{record}) "  # noqa: S608
+                f"FROM ({sql}) found GROUP BY found.{person}"
+            )
+            params.extend(part_params)
+            parts.append((key, label))
+    if connection is None or not selects:
+        return found  # every condition unmeetable: nothing found, nothing to ask
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        rows = cursor.fetchall()
+    for part, person_id, count in rows:
         if person_id is not None and count:
-            found.setdefault(person_id, {})[label] = count
+            key, label = parts[part]
+            found[key].setdefault(person_id, {})[label] = count
     return found
 
 
@@ -159,28 +191,45 @@ def people_in_system(system: str, identifiers: Mapping[str, str]) -> Found:
     if not identifiers or not set(identifiers) <= set(PERSON_LEVEL):
         return {}
     named = {PERSON_LEVEL[name]: value for name, value in identifiers.items()}
-    return {pk: {} for pk in find_people(named, system=system).values_list("pk", flat=True)}
+    return {pk: {} for pk in find_people_ids(named, system=system) or ()}
 
 
 def search_system(system: str, given: Mapping[str, str]) -> list[Candidate]:
     """The candidates of one system for what the requester gave (module docstring)."""
+    # The finders and people_in_system look the same people up again and again: once
+    # each is enough for one search.
+    with people_remembered():
+        return _search_system(system, given)
+
+
+def _search_system(system: str, given: Mapping[str, str]) -> list[Candidate]:
     used = identifiers_for(system, given)
     if not used:
         return []  # nothing its notice retrieves by: nothing searched, nobody found
     runs: dict[frozenset[str], Found] = {}
 
-    def run(names: Iterable[str]) -> Found:
-        key = frozenset(names)
-        if key not in runs:
-            chosen = {n: used[n] for n in used if n in key}
-            found = people_found(retrieval.find_records(system, chosen))
-            for person_id in people_in_system(system, chosen):
+    def find(keys: Iterable[frozenset[str]]) -> None:
+        """Run the finder for each set of identifiers not run yet, in one query."""
+        chosen = {key: {n: used[n] for n in used if n in key} for key in keys}
+        results = {
+            key: retrieval.find_records(system, names)
+            for key, names in chosen.items()
+            if key not in runs
+        }
+        for key, found in people_found_by(results).items():
+            for person_id in people_in_system(system, chosen[key]):
                 found.setdefault(person_id, {})
             runs[key] = found
+
+    def run(names: Iterable[str]) -> Found:
+        key = frozenset(names)
+        find([key])
         return runs[key]
 
-    complete = run(used)
-    alone = {name: run([name]) for name in used}
+    # All together and each alone: every run the search needs for sure, in one query.
+    find([frozenset(used), *(frozenset([name]) for name in used)])
+    complete = runs[frozenset(used)]
+    alone = {name: runs[frozenset([name])] for name in used}
     candidates = []
     for person_id in sorted(set(complete).union(*alone.values())):
         why = tuple(name for name in used if person_id in alone[name])
@@ -213,8 +262,9 @@ def search(request: PrivacyActRequest) -> list[Candidate]:
     order of their slugs; within a system, complete matches first."""
     given = given_identifiers(request)
     candidates: list[Candidate] = []
-    for system in sorted(set(request.systems)):
-        candidates.extend(search_system(system, given))
+    with people_remembered():  # the same people, looked up once for every system
+        for system in sorted(set(request.systems)):
+            candidates.extend(search_system(system, given))
     return candidates
 
 

@@ -10,6 +10,7 @@ from django.db.models import Max
 
 from audit.writes import record_bulk_change
 from keystore.fields import EncryptedRecord, attach_data_keys
+from lib.bulk import insert_rows
 from lib.demo import DemoContext
 
 BATCH_SIZE = 2000
@@ -19,8 +20,9 @@ def bulk_insert(ctx: DemoContext, model: type[models.Model], objects: list[model
     """Insert in batches; encrypted records get their data keys in one bulk insert per
     batch first (no code path writes their personal values in plaintext).
 
-    Written by hand on `executemany` because Django's bulk_create spends most of its time
-    building one SQL statement per batch with a placeholder per value; primary keys are
+    Written by hand on COPY (PostgreSQL) or `executemany` (lib.bulk.insert_rows) because
+    Django's bulk_create spends most of its time building one SQL statement per batch
+    with a placeholder per value; primary keys are
     assigned here (the seed holds the only writer), then each sequence is moved past them.
     """
     if not objects:
@@ -48,17 +50,10 @@ def _insert_rows(model: type[models.Model], batch: list[models.Model]) -> None:
         obj._state.adding = False
         obj._state.db = connection.alias
     fields = meta.local_concrete_fields
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names from the model)
-        quote(meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
     rows = [
         [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields] for obj in batch
     ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+    insert_rows(connection, meta.db_table, [f.column for f in fields], rows)
 
 
 def _reset_sequence(model: type[models.Model]) -> None:

@@ -4,7 +4,9 @@ with their history."""
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,40 +28,100 @@ from customers.models import (
 PERSON_IDENTIFIERS = ("name", "email", "phone", "address", "customer_id")
 
 
+# What one search has found so far (`people_remembered`): the ids of the people each
+# identifier names, ("name", value) → ids, and whether a person has a relationship with
+# a system, (system, person id) → bool. None outside a search.
+_found: ContextVar[dict[tuple, Any] | None] = ContextVar("people_found", default=None)
+
+
+@contextmanager
+def people_remembered() -> Iterator[None]:
+    """Within, `find_people` looks each identifier up once, and each person's relationship
+    with a system once: a search across the systems (access_requests.matching) asks each
+    system's finder with the identifiers together and each alone, and asks again which
+    of the people they name the system holds, so the same people were otherwise looked
+    up a dozen times for one answer. Within a search already remembering, the same."""
+    if _found.get() is not None:
+        yield
+        return
+    token = _found.set({})
+    try:
+        yield
+    finally:
+        _found.reset(token)
+
+
 def find_people(identifiers: Mapping[str, str], system: str | None = None) -> QuerySet[Person]:
     """People matching every given person-level identifier (exact, normalised, through the
-    blind indexes); with `system`, only those with a relationship to it."""
-    people = Person.objects.all()
-    if identifiers.get("name"):
-        people = people.lookup(name=identifiers["name"])
-    if identifiers.get("email"):
-        people = people.lookup(email=identifiers["email"])
-    if identifiers.get("phone"):
-        phones = PhoneNumber.objects.lookup(number=identifiers["phone"])
-        people = people.filter(pk__in=phones.values("person_id"))
-    if identifiers.get("address"):
-        addresses = Address.objects.lookup(address=identifiers["address"])
-        people = people.filter(pk__in=addresses.values("person_id"))
-    if identifiers.get("customer_id"):
-        # Customer IDs are stored in capitals ("C" and digits; a system's own "USPS-…");
-        # matched exactly in that form, so both indexes serve the lookup (iexact across
-        # the join scanned every person).
-        value = identifiers["customer_id"].strip().upper()
-        named = set(Person.objects.filter(customer_id=value).values_list("pk", flat=True))
-        named |= set(
-            SystemRelationship.objects.filter(system_customer_id=value).values_list(
-                "person_id", flat=True
-            )
+    blind indexes); with `system`, only those with a relationship to it.
+
+    With an identifier given, the people each names are found at once (through its
+    index) and those named by all are handed on as their ids: the finders put the result
+    in a condition on each of their record models, where `person_id IN (ids)` is cheap to
+    build and to plan, and stays an index scan when OR-ed with a record's own blind index
+    (the identifiers' conditions repeated in every model's subquery were not: a
+    relationship join planned from every person of the system at 1,000,000 people). With
+    none given, every person (of the system), as a lazy query."""
+    ids = find_people_ids(identifiers, system)
+    if ids is None:
+        people = Person.objects.all()
+        return people.filter(relationships__system=system).distinct() if system else people
+    return Person.objects.filter(pk__in=ids)
+
+
+def find_people_ids(identifiers: Mapping[str, str], system: str | None = None) -> list[int] | None:
+    """The ids of the people `find_people` finds, sorted; None when no person-level
+    identifier is given (everyone, of the system: no list)."""
+    given = {name: identifiers[name] for name in PERSON_IDENTIFIERS if identifiers.get(name)}
+    if not given:
+        return None
+    found = _found.get()
+    if found is None:
+        found = {}  # outside a search: looked up afresh each time
+    ids: set[int] | None = None
+    for name, value in given.items():
+        if (name, value) not in found:
+            found[(name, value)] = _named_by(name, value)
+        ids = found[(name, value)] if ids is None else ids & found[(name, value)]
+        if not ids:
+            break  # named by nobody: the other identifiers cannot add anyone
+    if system and ids:
+        # Of those few, the ones the system holds, through the relationships' unique
+        # (person, system) index; joined at once with the relationships, the planner
+        # would start from every relationship of the system instead.
+        unknown = sorted(i for i in ids if (system, i) not in found)
+        if unknown:
+            held = set(
+                SystemRelationship.objects.filter(person_id__in=unknown, system=system)
+                .values_list("person_id", flat=True)
+            )  # fmt: skip
+            found.update({(system, i): i in held for i in unknown})
+        ids = {i for i in ids if found[(system, i)]}
+    return sorted(ids or ())
+
+
+def _named_by(name: str, value: str) -> set[int]:
+    """The ids of the people one person-level identifier names."""
+    if name == "name":
+        return set(Person.objects.lookup(name=value).values_list("pk", flat=True))
+    if name == "email":
+        return set(Person.objects.lookup(email=value).values_list("pk", flat=True))
+    if name == "phone":
+        phones = PhoneNumber.objects.lookup(number=value)
+        return set(phones.values_list("person_id", flat=True))
+    if name == "address":
+        addresses = Address.objects.lookup(address=value)
+        return set(addresses.values_list("person_id", flat=True))
+    # Customer IDs are stored in capitals ("C" and digits; a system's own "USPS-…");
+    # matched exactly in that form, so both indexes serve the lookup (iexact across the
+    # join scanned every person).
+    value = value.strip().upper()
+    named = set(Person.objects.filter(customer_id=value).values_list("pk", flat=True))
+    return named | set(
+        SystemRelationship.objects.filter(system_customer_id=value).values_list(
+            "person_id", flat=True
         )
-        people = people.filter(pk__in=sorted(named))
-    if system:
-        if people.query.where:
-            # The few people the identifiers name are found first, through their
-            # indexes; joined at once with the relationships, the planner would start
-            # from every relationship of the system instead (seconds at 20,000 people).
-            people = Person.objects.filter(pk__in=list(people.values_list("pk", flat=True)))
-        people = people.filter(relationships__system=system)
-    return people.distinct()
+    )
 
 
 @transaction.atomic

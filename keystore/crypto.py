@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from keystore.models import DataKey
 from keystore.routers import KEYSTORE_ALIAS
+from lib.bulk import insert_rows
 from lib.keyring import KEY_BYTES, Keyring
 from lib.lookups import among
 
@@ -91,10 +92,9 @@ def create_data_keys(count: int) -> list[tuple[int, bytes]]:
     ring = keyring()
     sealer = AESGCM(ring.current_key)
     connection = connections[KEYSTORE_ALIAS]
-    table = connection.ops.quote_name(DataKey._meta.db_table)
-    # executemany rather than bulk_create: a bulk load creates a key per record, and
-    # Django's statement building would cost more than the cryptography.
-    sql = f"INSERT INTO {table} (id, wrapped, master_key_id, created_at) VALUES (%s, %s, %s, %s)"  # noqa: S608
+    # COPY or executemany (lib.bulk) rather than bulk_create: a bulk load creates a key
+    # per record, and Django's statement building would cost more than the cryptography.
+    columns = ("id", "wrapped", "master_key_id", "created_at")
     now = timezone.now()
     for _attempt in range(3):
         pairs = [(_new_key_id(), os.urandom(KEY_BYTES)) for _ in range(count)]
@@ -104,8 +104,8 @@ def create_data_keys(count: int) -> list[tuple[int, bytes]]:
             wrapped = nonce + sealer.encrypt(nonce, raw, _wrap_aad(key_id))
             rows.append((key_id, wrapped, ring.current, now))
         try:
-            with transaction.atomic(using=KEYSTORE_ALIAS), connection.cursor() as cursor:
-                cursor.executemany(sql, rows)
+            with transaction.atomic(using=KEYSTORE_ALIAS):
+                insert_rows(connection, DataKey._meta.db_table, columns, rows)
         except IntegrityError:  # a 63-bit identifier collided; draw again
             continue
         return pairs

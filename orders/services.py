@@ -17,7 +17,7 @@ a record is returned only when it meets all of them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,7 +26,7 @@ from django.db import models, transaction
 from django.db.models import Q, QuerySet
 
 from customers.models import Person
-from customers.services import find_people
+from customers.services import find_people, find_people_ids
 from keystore.fields import index_token
 from orders.constants import UNUSUAL_QUANTITY, FlagReason
 from orders.models import (
@@ -62,6 +62,10 @@ MINT_009 = "mint-009"
 
 # A condition on one model: a Q, or None when the identifier cannot match that model.
 Condition = Callable[[type[models.Model]], Q | None]
+# People or orders selected: their ids when the identifiers single out a few (found at
+# once, through the indexes: `person_id IN (ids)` is cheap to build and to plan in every
+# model's condition), else a query of their ids (values("pk")), when they may be many.
+Selection = QuerySet | Sequence[int]
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ REQUEST_MODELS = (MintOrder, UndeliveredOrder, MintChatTranscript, MintPhoneCall
 HANDLED_MODELS = (MintOrder, MintChatTranscript, MintPhoneCall)
 
 
-def _person_condition(paths: Mapping[type[models.Model], _Path], people: QuerySet) -> Condition:
+def _person_condition(paths: Mapping[type[models.Model], _Path], people: Selection) -> Condition:
     def condition(model: type[models.Model]) -> Q | None:
         path = paths[model].person
         return Q(**{f"{path}__in": people}) if path else None
@@ -114,10 +118,12 @@ def _person_condition(paths: Mapping[type[models.Model], _Path], people: QuerySe
     return condition
 
 
-def _order_condition(paths: Mapping[type[models.Model], _Path], orders: QuerySet) -> Condition:
+def _order_condition(paths: Mapping[type[models.Model], _Path], orders: Selection) -> Condition:
+    selected = orders.values("pk") if isinstance(orders, QuerySet) else orders
+
     def condition(model: type[models.Model]) -> Q | None:
         path = paths[model].order
-        return Q(**{f"{path}__in": orders.values("pk")}) if path else None
+        return Q(**{f"{path}__in": selected}) if path else None
 
     return condition
 
@@ -167,18 +173,20 @@ def find_offline_order_records(identifiers: Mapping[str, str]) -> retrieval.Retr
         if identifiers.get(k)
     }
     if person_ids:
-        people = find_people(person_ids, system=USPS_810_300).values("pk")
+        people = find_people_ids(person_ids, system=USPS_810_300) or []
         conditions.append(_person_condition(USPS_MODELS, people))
     if identifiers.get("order_number"):
+        # Order numbers are unique: the order (or none) is found at once.
         orders = OfflineOrder.objects.filter(
             order_number=normalize_number(identifiers["order_number"])
-        )
-        conditions.append(_order_condition(USPS_MODELS, orders))
+        ).values_list("pk", flat=True)
+        conditions.append(_order_condition(USPS_MODELS, list(orders)))
     return _results(USPS_810_300, USPS_MODELS, conditions)
 
 
-def _mint_people(identifiers: Mapping[str, str]) -> QuerySet[Person] | None:
-    """People selected by the Mint's person-level identifiers, or None if none is given."""
+def _mint_people(identifiers: Mapping[str, str]) -> Selection | None:
+    """People selected by the Mint's person-level identifiers, or None if none is given:
+    their ids when only the identifiers of a person are given, else a query of them."""
     given = False
     people = Person.objects.all()
     person_ids = {
@@ -186,6 +194,10 @@ def _mint_people(identifiers: Mapping[str, str]) -> QuerySet[Person] | None:
     }
     if "customer_number" in identifiers:
         person_ids["customer_id"] = identifiers["customer_number"]
+    if person_ids and not set(identifiers) & {
+        "product_preferences", "market_segment", "browsing_behavior"
+    }:  # fmt: skip
+        return find_people_ids(person_ids, system=MINT_009) or []
     if person_ids:
         given = True
         people = find_people(person_ids, system=MINT_009)
@@ -211,7 +223,7 @@ def _mint_people(identifiers: Mapping[str, str]) -> QuerySet[Person] | None:
             viewed |= Q(page_index=token)
         events = BrowsingEvent.objects.filter(viewed)
         people = people.filter(pk__in=events.values("person_id"))
-    return people if given else None
+    return people.values("pk") if given else None
 
 
 @retrieval.register(MINT_009)
@@ -225,7 +237,7 @@ def find_mint_order_records(identifiers: Mapping[str, str]) -> retrieval.Retriev
     conditions: list[Condition] = []
     people = _mint_people(identifiers)
     if people is not None:
-        person_condition = _person_condition(MINT_MODELS, people.values("pk"))
+        person_condition = _person_condition(MINT_MODELS, people)
         # A name also finds the staff members of that name, who are individuals covered
         # by the system too (categories of individuals); no other person identifier does.
         only_name = (
@@ -276,7 +288,11 @@ def find_mint_order_records(identifiers: Mapping[str, str]) -> retrieval.Retriev
         )
         orders = orders.filter(pk__in=shipments.values("order_id"))
     if order_given:
-        conditions.append(_order_condition(MINT_MODELS, orders))
+        # An order number singles out one order (or none): found at once.
+        selected = (
+            list(orders.values_list("pk", flat=True)) if "order_number" in identifiers else orders
+        )
+        conditions.append(_order_condition(MINT_MODELS, selected))
 
     if "internal_request_id" in identifiers:
         request_id = normalize_number(identifiers["internal_request_id"])
