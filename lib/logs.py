@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import quote_plus, unquote_plus
 
 from django.http import HttpRequest, HttpResponse
 
@@ -38,19 +38,31 @@ _SECRET_PATH = re.compile(r"(/privacy/requests/(?:status|verify|new-link)/)[^/?#
 # "Not Found: /x?y=z", a full address. The query ends at white space or a quote.
 _QUERY = re.compile(r"\?([^\s\"'<>]*)")
 
+# Parameter names as the admin and the API write them: `q`, `email`, `order_number`,
+# `relationships__system__exact`, `_facets`.
+_PARAMETER_NAME = re.compile(r"[a-z_][a-z0-9_]{0,63}")
+
 _request_id: ContextVar[str | None] = ContextVar("log_request_id", default=None)
 _request_path: ContextVar[str | None] = ContextVar("log_request_path", default=None)
 
 
 def redact_query(query: str) -> str:
-    """`q=alice%40example.com&p=2` → `q=[redacted]&p=2`: names kept, values gone."""
-    pairs = parse_qsl(query, keep_blank_values=True)
-    if not pairs and query:
-        return REDACTED
-    return urlencode(
-        [(name, value if name in HARMLESS_PARAMETERS else REDACTED) for name, value in pairs],
-        safe="[]",
-    )
+    """`q=alice%40example.com&p=2` → `q=[redacted]&p=2`: the names of parameters kept
+    (which search or filter was used), their values gone. A name that is not a plain
+    lower-case identifier (`?alice@example.com`, a value typed without its name) goes too."""
+    parts = []
+    for part in query.split("&"):
+        if not part:
+            continue
+        name, equals, value = part.partition("=")
+        name = unquote_plus(name)
+        if not equals or not _PARAMETER_NAME.fullmatch(name):
+            parts.append(REDACTED)
+        elif name in HARMLESS_PARAMETERS:
+            parts.append(f"{name}={quote_plus(unquote_plus(value), safe='[]')}")
+        else:
+            parts.append(f"{name}={REDACTED}")
+    return "&".join(parts)
 
 
 def redact_path(path: str) -> str:
