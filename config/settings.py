@@ -407,7 +407,7 @@ DEMO_PASSWORD = env_secret("DEMO_PASSWORD", "")
 # gunicorn's own log through config/gunicorn.py): time, level, logger, message, and the
 # request id and path while a request is served. Identifiers only, never personal data:
 # every handler redacts query values and secret path segments (lib/logs.py), and the
-# access log is AccessLogMiddleware's (below), not gunicorn's or runserver's.
+# access log is AccessLogMiddleware's (MIDDLEWARE), not gunicorn's or runserver's.
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
     raise ImproperlyConfigured(

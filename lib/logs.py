@@ -85,15 +85,18 @@ class RedactUrls(logging.Filter):
         if record.exc_info:
             record.exc_text = redact_urls(logging.Formatter().formatException(record.exc_info))
             record.exc_info = None
-        request = record.__dict__.pop("request", None)
+        fields = record.__dict__
+        request = fields.pop("request", None)
         if isinstance(request, HttpRequest):
             # Django logs a 4xx or 5xx (django.request) after the middleware has returned.
-            record.request_id = getattr(request, "log_request_id", None)
-            record.path = redact_path(request.path)
-        if getattr(record, "request_id", None) is None:
-            record.request_id = _request_id.get()
-        if getattr(record, "path", None) is None:
-            record.path = _request_path.get()
+            fields["request_id"] = getattr(request, "log_request_id", None)
+            fields["path"] = redact_path(request.path)
+        # The request's id and path where a request is served; outside one, no such keys.
+        for name, current in (("request_id", _request_id), ("path", _request_path)):
+            if fields.get(name) is None:
+                fields[name] = current.get()
+            if fields[name] is None:
+                del fields[name]
         return True
 
 

@@ -134,3 +134,13 @@ def test_beat_is_ready_while_its_scheduler_ticks(settings, tmp_path):
     stale = settings.BEAT_HEARTBEAT_FILE.stat().st_mtime - 61
     os.utime(settings.BEAT_HEARTBEAT_FILE, (stale, stale))
     assert run_probes(process_probes("beat"))["beat"] == "unavailable"
+
+
+@pytest.mark.django_db(databases=DATABASES)
+def test_probes_are_in_no_rate_limit(client, settings):
+    # More calls than the strictest anonymous limit (API_ANON_RATE, 60/m by default):
+    # a load balancer probing every second is never refused.
+    assert settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"] == "60/m"
+    for _ in range(61):
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/readyz").status_code == 200
