@@ -120,7 +120,9 @@ def test_worker_is_ready_while_it_answers_pings():
     assert run_probes(process_probes("worker", node))["worker"] == "unavailable"
 
 
-@pytest.mark.django_db(databases=DATABASES)
+# Transactional: django-celery-beat's scheduler closes old database connections, which
+# on PostgreSQL would end a test's wrapping transaction.
+@pytest.mark.django_db(transaction=True, databases=DATABASES)
 def test_beat_is_ready_while_its_scheduler_ticks(settings, tmp_path):
     settings.BEAT_HEARTBEAT_FILE = tmp_path / "beat.heartbeat"
     assert run_probes(process_probes("beat"))["beat"] == "unavailable"  # never ticked
