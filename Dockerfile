@@ -4,12 +4,11 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
-COPY pyproject.toml README.md ./
 COPY . .
-RUN pip install . \
+# The build steps are bin/build's, which CI also runs outside Docker (.ci/run): install,
+# then collectstatic with build-time settings only (no database, no key).
+RUN STATIC_ROOT=/app/staticfiles bin/build \
     && useradd --system --home /app --shell /usr/sbin/nologin app \
-    && DEBUG=0 SECRET_KEY=collectstatic-only STATIC_ROOT=/app/staticfiles \
-       DATA_DIR=/tmp/build python manage.py collectstatic --noinput \
     && chown -R app /app
 
 USER app

@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_secret, env_str
 from lib.keyring import development_keyring, parse_keyring
+from lib.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Local state of the embedded default (SQLite files, broker folders, dev secrets). Never
@@ -71,6 +72,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Issue 14, item 8: one redacted access line per request, outermost so that it sees
+    # every answer (lib/logs.py).
+    "lib.logs.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,7 +92,7 @@ MIDDLEWARE = [
 if not DEBUG:
     # Production serves its collected static files itself (gunicorn has no static server);
     # in development `runserver` serves them from the apps' folders.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -189,8 +193,7 @@ STORAGES = {
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+# SECURE_SSL_REDIRECT and HSTS: "Production deployment" below.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -199,6 +202,27 @@ X_FRAME_OPTIONS = "DENY"
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 if env_bool("TRUST_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Production deployment (issue 14, item 5) ---------------------------------------------
+
+# `manage.py check --deploy` is clean with DEBUG off (tests/config/test_deploy_check.py):
+# HTTPS only, by default. Federal sites are HTTPS-only with HSTS (OMB M-15-13; CISA BOD
+# 18-01, which also has agencies preload their domains), so production defaults to a
+# year's HSTS over subdomains, preload-ready; development keeps plain HTTP.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+# Health and readiness answer plain HTTP: the container's own probe and a load balancer's
+# call them on the loopback or the private network, not through the TLS proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Readiness of Celery beat (issue 14, item 7): beat touches this file on every tick of its
+# scheduler (config/beat.py); `bin/service ready beat` finds it fresh or not.
+BEAT_HEARTBEAT_FILE = Path(env_str("BEAT_HEARTBEAT_FILE", str(DATA_DIR / "beat.heartbeat")))
+# How old the heartbeat may be: beat ticks at least every 5 seconds (django-celery-beat's
+# DatabaseScheduler), so a minute means it has stopped ticking.
+BEAT_HEARTBEAT_MAX_AGE = env_int("BEAT_HEARTBEAT_MAX_AGE", 60, minimum=10)
 
 # E-mail goes to the console unless a real backend is configured.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -315,7 +339,8 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# django-celery-beat's DatabaseScheduler, with a heartbeat for readiness (config/beat.py).
+CELERY_BEAT_SCHEDULER = "config.beat:HeartbeatScheduler"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Encryption at rest ---------------------------------------------------------------------
@@ -376,14 +401,16 @@ RETENTION_BATCH_SIZE = env_int("RETENTION_BATCH_SIZE", 5000)
 # Password of the demo staff users that `seed_demo` creates (development only).
 DEMO_PASSWORD = env_secret("DEMO_PASSWORD", "")
 
-# Logging: identifiers only, never personal data (DEVELOPERS.md, "Privacy in our own
-# house"); handlers write to the console for the process manager to collect.
-LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# Logging (issue 14, item 8) ----------------------------------------------------------
+
+# One JSON object per line on standard error for every process (web, worker, beat, and
+# gunicorn's own log through config/gunicorn.py): time, level, logger, message, and the
+# request id and path while a request is served. Identifiers only, never personal data:
+# every handler redacts query values and secret path segments (lib/logs.py), and the
+# access log is AccessLogMiddleware's (MIDDLEWARE), not gunicorn's or runserver's.
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, got {LOG_LEVEL!r}"
+    )
+LOGGING = logging_config(LOG_LEVEL)

@@ -3,17 +3,16 @@ from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from knox import views as knox_views
 from rest_framework.routers import DefaultRouter
 
-from access.api import TokenLoginView
+from access.api import TokenLoginView, TokenLogoutView
 from access_requests.amendments_api import AmendmentDecisionView, AmendmentListView
 from access_requests.api import RequestMoveView, RequestQueueView, RequestStatusView
 from access_requests.foia import receive_request
+from config.health import healthz, readyz
 from customers.api import CustomerViewSet
 from orders.api import MintOrderViewSet, OfflineOrderViewSet
 from sorn.api import SystemOfRecordsViewSet
-from sorn.views import healthz
 
 router = DefaultRouter()
 router.register("systems", SystemOfRecordsViewSet, basename="system")
@@ -24,7 +23,7 @@ router.register("mint-orders", MintOrderViewSet, basename="mint-order")
 api_urls = (
     [
         path("auth/token/", TokenLoginView.as_view(), name="auth-token"),
-        path("auth/logout/", knox_views.LogoutView.as_view(), name="auth-logout"),
+        path("auth/logout/", TokenLogoutView.as_view(), name="auth-logout"),
         path("requests/", RequestQueueView.as_view(), name="request-list"),
         path("requests/<str:tracking_number>/", RequestStatusView.as_view(), name="request-status"),
         path(
@@ -68,7 +67,9 @@ urlpatterns = [
     ),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Issue 14, item 7: alive, and ready (config/health.py); outside every sign-in.
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 # JSON under /api/, the site's pages elsewhere; never a trace (lib/api.py).

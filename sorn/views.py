@@ -1,12 +1,9 @@
-"""Public pages (home, the published notices, rendered from the catalogue) and the health
-check."""
+"""Public pages: home, and the published notices rendered from the catalogue."""
 
 from __future__ import annotations
 
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import never_cache
 
 from sorn.models import NoticeRevision, SystemOfRecords
 from sorn.presentation import TRANSCRIPTION_HEADING, notice_sections, transcription_notes
@@ -44,14 +41,3 @@ def system_detail(request: HttpRequest, slug: str, revision: int | None = None) 
             "revisions": revisions,
         },
     )
-
-
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and database reachability, for load balancers and docker-compose."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # any database failure means "not healthy"; details go to the log
-        return JsonResponse({"status": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})

@@ -3,7 +3,9 @@ locally, Redis in CI), runs a task that reads the database."""
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from django_celery_beat.schedulers import DatabaseScheduler
 
+from config.beat import HeartbeatScheduler
 from config.celery import app
 from sorn import catalogue
 from sorn.tasks import catalogue_revisions
@@ -19,4 +21,6 @@ def test_worker_runs_a_task_through_the_broker():
 
 def test_beat_uses_the_database_scheduler():
     # Staff see and change the schedule in the admin (django-celery-beat).
-    assert app.conf.beat_scheduler == "django_celery_beat.schedulers:DatabaseScheduler"
+    # (with a heartbeat for readiness: config/beat.py).
+    assert app.conf.beat_scheduler == "config.beat:HeartbeatScheduler"
+    assert issubclass(HeartbeatScheduler, DatabaseScheduler)

@@ -110,3 +110,9 @@ def test_postgresql_connections_run_without_jit():
         with connection.cursor() as cursor:
             cursor.execute("SHOW jit")
             assert cursor.fetchone()[0] == "off"
+
+
+def test_unknown_log_level_stops_start_up():
+    result = run_check({"DEBUG": "1", "LOG_LEVEL": "loud"})
+    assert result.returncode != 0
+    assert "LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, got 'LOUD'" in result.stderr
