@@ -11,7 +11,7 @@ from access_requests import amendments, workflow
 from audit.models import DisagreementStatement
 from customers.models import Person
 from sorn.constants import Role
-from tests.access_requests.test_amendments import amendment_request, disclosure
+from tests.access_requests.test_amendments import amendment_request, disclosure, propose
 from tests.retention.conftest import person_in
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
@@ -72,10 +72,7 @@ def test_an_officer_records_reviews_and_grants_an_amendment(officer):
 def test_a_denial_without_reasons_is_refused_and_changes_nothing(officer):
     person = person_in(USPS_810)
     request = amendment_request(officer, person)
-    amendment = amendments.propose(
-        request, actor=officer, system=USPS_810, record_model="customers.Person",
-        record_pk=person.pk, field="family_name", requested="Wrenfield",
-    )  # fmt: skip
+    amendment = propose(request, officer, person, requested="Wrenfield")
     url = f"{base(request)}/amendments/{amendment.pk}/"
     page = client_of(officer).post(url, {"action": "deny", "reasons": ""})
     assert page.status_code == 200
@@ -125,10 +122,7 @@ def test_someone_elses_record_is_refused_with_the_services_message(officer):
 def test_other_roles_get_403_on_every_amendment_page(officer, staff_user, role):
     person = person_in(USPS_810)
     request = amendment_request(officer, person)
-    amendment = amendments.propose(
-        request, actor=officer, system=USPS_810, record_model="customers.Person",
-        record_pk=person.pk, field="family_name", requested="Wrenfield",
-    )  # fmt: skip
+    amendment = propose(request, officer, person, requested="Wrenfield")
     client = client_of(staff_user(role))
     for url, data in [
         (f"{base(request)}/amendments/new/", proposal(person)),
@@ -146,10 +140,7 @@ def test_other_roles_get_403_on_every_amendment_page(officer, staff_user, role):
 def test_a_statement_by_post_is_recorded_only_after_the_refusal_is_upheld(officer):
     person = person_in(USPS_810)
     request = amendment_request(officer, person)
-    amendment = amendments.propose(
-        request, actor=officer, system=USPS_810, record_model="customers.Person",
-        record_pk=person.pk, field="family_name", requested="Wrenfield",
-    )  # fmt: skip
+    amendment = propose(request, officer, person, requested="Wrenfield")
     amendments.deny(amendment, actor=officer, reasons="Matches the application.")
     workflow.make(request, "answer", actor=officer)
     client = client_of(officer)

@@ -11,7 +11,7 @@ from access_requests.verification import issue_status_token
 from audit.disagreements import disputes_of
 from audit.models import DisagreementStatement
 from customers.models import Person
-from tests.access_requests.test_amendments import amendment_request
+from tests.access_requests.test_amendments import amendment_request, propose
 from tests.retention.conftest import person_in
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
@@ -25,10 +25,7 @@ def refused(officer):
     """An amendment request whose one amendment was denied and answered."""
     person = person_in(USPS_810)
     request = amendment_request(officer, person)
-    amendment = amendments.propose(
-        request, actor=officer, system=USPS_810, record_model="customers.Person",
-        record_pk=person.pk, field="family_name", requested="Wrenfield",
-    )  # fmt: skip
+    amendment = propose(request, officer, person, requested="Wrenfield")
     amendments.deny(amendment, actor=officer, reasons="Matches the application.")
     workflow.make(request, "answer", actor=officer)
     return request, person
