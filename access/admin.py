@@ -36,6 +36,7 @@ from django.core.exceptions import (
 )
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
+from django.utils.html import format_html
 
 from access.exports import export_csv
 from access.gate import Gate, dispute_notes
@@ -63,6 +64,32 @@ from sorn.admin import ReadOnlyAdmin
 from sorn.classification import registry
 
 RIGHTS = "_gate_rights"  # the attribute a listed row carries its rights in
+
+# A change list fits a 1280-pixel window: a cell's text is cut at this many characters
+# (the whole value on hover only where the role reads it in clear on that row).
+CELL_CHARS = 40
+
+
+def record_number(obj) -> Any:
+    """A row's link in every change list: its number, which every role that sees the
+    model may read (never a value the policy might mask or hide)."""
+    return obj.pk
+
+
+record_number.short_description = "No."
+record_number.admin_order_field = "pk"
+record_number.gate_safe = True
+
+
+def _truncated(value: Any, access: Access) -> Any:
+    """A long text cut to CELL_CHARS; the whole value in a title (shown on hover) only
+    where the user reads it in clear: a masked value is never completed there."""
+    if not isinstance(value, str) or len(value) <= CELL_CHARS:
+        return value
+    short = value[: CELL_CHARS - 1].rstrip() + "…"
+    if access >= Access.READ:
+        return format_html('<span title="{}">{}</span>', value, short)
+    return short
 
 
 @cache
@@ -97,7 +124,7 @@ def _cell(model: type[models.Model], name: str) -> Callable[[Any], Any]:
             return dict(field.flatchoices).get(value, value)
         if field.is_relation and access >= Access.READ:
             return str(getattr(obj, name))
-        return value
+        return _truncated(value, access)
 
     display.short_description = str(field.verbose_name)
     display.gated_field = name
@@ -407,21 +434,34 @@ class GatedAdminMixin:
             return None
         return _cell(self.model, name)
 
+    def _tells_nothing(self, request, item) -> bool:
+        """A column the role reads fully masked on every row ("•••" in each cell) or the
+        row's number again: it would only take width."""
+        name = getattr(item, "gated_field", None)
+        if item == "__str__" or name == self.model._meta.pk.name:
+            return True
+        return (
+            name is not None
+            and field_access(request.user, self.model, name) == Access.MASKED
+            and mask_kind(self.model, name) == "full"
+        )
+
     def get_list_display(self, request):
         columns = [self._column(request, item) for item in super().get_list_display(request)]
-        columns = [c for c in columns if c is not None]
-        return columns or ["__str__"]
+        columns = [c for c in columns if c is not None and not self._tells_nothing(request, c)]
+        return [record_number, *columns]
 
     def get_list_display_links(self, request, list_display):
-        return list_display[:1]
+        return [record_number]
 
     def get_sortable_by(self, request):
         # Ciphertext sorts nowhere meaningful, and an order over values some rows hide
         # would tell them: only columns read in clear on every row the user sees.
-        return [
+        return [record_number] + [
             column
             for column in self.get_list_display(request)
-            if getattr(column, "admin_order_field", None)
+            if getattr(column, "gated_field", None)
+            and getattr(column, "admin_order_field", None)
             and path_access(request.user, self.model, column.gated_field) >= Access.READ
         ]
 
