@@ -588,6 +588,16 @@ class RecordStackedInline(GatedInlineMixin, admin.StackedInline):
     extra = 0
 
 
+def _could_be(kind: str, term: str) -> bool:
+    """Whether a search term has the shape of an identifier of this kind: it has a
+    normal form, and a name or an address is not an e-mail or a number."""
+    if not index_token(kind, term):
+        return False
+    if kind in ("name", "address"):
+        return "@" not in term and not any(c.isdigit() for c in term)
+    return True
+
+
 class RecordAdmin(GatedAdminMixin, admin.ModelAdmin):
     """A record model's admin behind the gate. Its search box goes through the blind
     indexes (an exact, normalised match: the admin never filters on ciphertext), and only
@@ -603,36 +613,94 @@ class RecordAdmin(GatedAdminMixin, admin.ModelAdmin):
 
     def _blind_indexes(self, request) -> tuple[list[tuple[BlindIndexField, frozenset]], list]:
         """(index, systems where its value is read in clear) the user may search by, and
-        the labels of those it may not."""
+        the indexes it may not."""
         allowed, refused = [], []
-        for index, source in registry.facts(self.model).blind_indexes.items():
+        for index, _source in registry.facts(self.model).blind_indexes.items():
             if not self.blind_search:
                 break
-            try:
-                label = str(self.model._meta.get_field(source).verbose_name)
-            except FieldDoesNotExist:
-                label = source.replace("_", " ")
+            field = self.model._meta.get_field(index)
             systems = searchable_systems(request.user, self.model, index)
             if systems:
-                allowed.append((self.model._meta.get_field(index), systems))
+                allowed.append((field, systems))
             else:
-                refused.append(label)
+                refused.append(field)
         return allowed, refused
+
+    def _index_label(self, field: BlindIndexField) -> str:
+        try:
+            label = str(self.model._meta.get_field(field.source).verbose_name)
+        except FieldDoesNotExist:
+            label = field.source.replace("_", " ")  # a computed source: full_name
+        return "whole name" if field.source == "full_name" else label
+
+    def _path_label(self, path: str) -> str:
+        how = {"^": " (start)", "=": "", "@": ""}.get(path[:1], " (part)")
+        path = path.lstrip("^=@")
+        if path in ("pk", self.model._meta.pk.name):
+            return "record number"
+        try:
+            return str(lookup_path(self.model, path)[-1][1].verbose_name) + how
+        except (FieldDoesNotExist, IndexError):
+            return path.replace("__", " ") + how
+
+    def search_identifiers(self, request) -> tuple[list[str], list[str]]:
+        """The labels of what the user may search this list by, and of what it may not
+        (the same for every search: what the role reads, never what is stored)."""
+        indexes, refused = self._blind_indexes(request)
+        declared = [p for p in super(GatedAdminMixin, self).get_search_fields(request)]
+        can = ["record number"]
+        can += [
+            self._path_label(p)
+            for p in declared
+            if path_access(request.user, self.model, p) >= Access.READ
+        ]
+        can += [self._index_label(field) for field, _systems in indexes]
+        cannot = [self._index_label(field) for field in refused]
+        cannot += [
+            self._path_label(p)
+            for p in declared
+            if path_access(request.user, self.model, p) < Access.READ
+        ]
+        return list(dict.fromkeys(can)), [c for c in dict.fromkeys(cannot) if c not in can]
+
+    def search_help(self, request) -> str:
+        can, cannot = self.search_identifiers(request)
+        text = (
+            "Your role can search by: " + ", ".join(can) + ". Values match whole, "
+            "ignoring case and accents, unless marked (part) or (start)."
+        )
+        if cannot:
+            text += " It cannot search by: " + ", ".join(cannot) + "."
+        return text
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        changelist.search_help_text = self.search_help(request)
+        return changelist
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
         if not term:
             return queryset, False
         indexes, refused = self._blind_indexes(request)
-        unsearchable = refused + [
-            path.lstrip("^=@").replace("__", " ")
+        # A term shaped like an identifier the role may not search by (an e-mail, a
+        # phone number) is not looked for by it: say so, rather than let "0 results"
+        # pass for an answer. The words depend on the term and the role, never on what
+        # is stored.
+        unsearched = [
+            self._index_label(field) for field in refused if _could_be(field.kind, term)
+        ] + [
+            self._path_label(path)
             for path in super(GatedAdminMixin, self).get_search_fields(request)
             if path_access(request.user, self.model, path) < Access.READ
         ]
-        if unsearchable and request.method == "GET" and "term" not in request.GET:
-            messages.info(
+        if unsearched and request.method == "GET" and "term" not in request.GET:
+            messages.warning(
                 request,
-                "Your role cannot search by: " + ", ".join(sorted(set(unsearchable))) + ".",
+                "Your role cannot search by "
+                + " or ".join(dict.fromkeys(unsearched))
+                + ": this search did not look for it, so what is listed says nothing "
+                "about it.",
             )
         matched = queryset.none()
         for field, systems in indexes:
