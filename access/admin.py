@@ -27,6 +27,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets as admin_widgets
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import (
     NON_FIELD_ERRORS,
@@ -58,7 +59,7 @@ from access.policy import (
     visible_systems,
 )
 from audit.constants import AccessChannel
-from keystore.fields import BlindIndexField, EncryptedMixin, index_token
+from keystore.fields import BlindIndexField, EncryptedMixin, EncryptedTextField, index_token
 from lib.masking import mask
 from sorn.admin import ReadOnlyAdmin
 from sorn.classification import registry
@@ -132,6 +133,18 @@ def _cell(model: type[models.Model], name: str) -> Callable[[Any], Any]:
     if not isinstance(field, EncryptedMixin):
         display.admin_order_field = name
     return display
+
+
+def _single_line_widget(model: type[models.Model], field) -> forms.Widget:
+    """The admin's single-line input for an encrypted value, of the value's type: e-mail
+    and URL from the field, a telephone number from its blind index's kind."""
+    kinds = {
+        model._meta.get_field(index).kind
+        for index, source in registry.facts(model).blind_indexes.items()
+        if source == field.name
+    }
+    input_type = "tel" if "phone" in kinds else field.input_type
+    return admin_widgets.AdminTextInputWidget(attrs={"type": input_type})
 
 
 def lookup_path(model: type[models.Model], path: str) -> list[tuple[type[models.Model], Any]]:
@@ -415,6 +428,16 @@ class GatedAdminMixin:
     def get_exclude(self, request, obj=None):
         allowed = self._rights(request, obj)
         return [f.name for f in self.model._meta.concrete_fields if f.name not in allowed]
+
+    # -- form widgets ------------------------------------------------------------------
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Encrypted text is a TextField for its ciphertext's sake; a single-line value
+        # (a name, an e-mail, a phone, a street, a ZIP, a URL, an identifier) is edited
+        # in a single-line input of its type, here for every record admin and inline.
+        if isinstance(db_field, EncryptedTextField) and db_field.single_line:
+            kwargs.setdefault("widget", _single_line_widget(self.model, db_field))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     # -- change lists ------------------------------------------------------------------
 
