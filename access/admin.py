@@ -603,8 +603,29 @@ class GatedInlineMixin(GatedAdminMixin):
         return formset
 
 
+def labelled_by_column(form_class: type[forms.BaseForm]) -> type[forms.BaseForm]:
+    """The form, each input named by its field's label (aria-label): a tabular inline
+    shows the labels once, as column headings, and leaves every input of its rows without
+    a label of its own (WCAG 2.1, 1.3.1 and 4.1.2)."""
+
+    class LabelledByColumn(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for field in self.fields.values():
+                if field.label is not None:
+                    field.widget.attrs.setdefault("aria-label", str(field.label))
+
+    LabelledByColumn.__name__ = form_class.__name__
+    return LabelledByColumn
+
+
 class RecordTabularInline(GatedInlineMixin, admin.TabularInline):
     extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = labelled_by_column(formset.form)
+        return formset
 
 
 class RecordStackedInline(GatedInlineMixin, admin.StackedInline):

@@ -46,6 +46,8 @@ def test_a_person_and_its_phones_and_addresses_edit_on_single_lines_of_their_typ
         assert tag.startswith("<input"), (name, tag)
         assert input_type in tag, (name, tag)
     assert "<textarea" not in page
+    # A tabular inline's inputs are named by their column (no <label> of their own).
+    assert 'aria-label="Number"' in control(page, "phone_numbers-0-number")
 
 
 def test_the_field_decides_its_input_outside_the_admin_too():
