@@ -27,6 +27,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets as admin_widgets
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import (
     NON_FIELD_ERRORS,
@@ -36,6 +37,7 @@ from django.core.exceptions import (
 )
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
+from django.utils.html import format_html
 
 from access.exports import export_csv
 from access.gate import Gate, dispute_notes
@@ -57,12 +59,38 @@ from access.policy import (
     visible_systems,
 )
 from audit.constants import AccessChannel
-from keystore.fields import BlindIndexField, EncryptedMixin, index_token
+from keystore.fields import BlindIndexField, EncryptedMixin, EncryptedTextField, index_token
 from lib.masking import mask
 from sorn.admin import ReadOnlyAdmin
 from sorn.classification import registry
 
 RIGHTS = "_gate_rights"  # the attribute a listed row carries its rights in
+
+# A change list fits a 1280-pixel window: a cell's text is cut at this many characters
+# (the whole value on hover only where the role reads it in clear on that row).
+CELL_CHARS = 40
+
+
+def record_number(obj) -> Any:
+    """A row's link in every change list: its number, which every role that sees the
+    model may read (never a value the policy might mask or hide)."""
+    return obj.pk
+
+
+record_number.short_description = "No."
+record_number.admin_order_field = "pk"
+record_number.gate_safe = True
+
+
+def _truncated(value: Any, access: Access) -> Any:
+    """A long text cut to CELL_CHARS; the whole value in a title (shown on hover) only
+    where the user reads it in clear: a masked value is never completed there."""
+    if not isinstance(value, str) or len(value) <= CELL_CHARS:
+        return value
+    short = value[: CELL_CHARS - 1].rstrip() + "…"
+    if access >= Access.READ:
+        return format_html('<span title="{}">{}</span>', value, short)
+    return short
 
 
 @cache
@@ -97,7 +125,7 @@ def _cell(model: type[models.Model], name: str) -> Callable[[Any], Any]:
             return dict(field.flatchoices).get(value, value)
         if field.is_relation and access >= Access.READ:
             return str(getattr(obj, name))
-        return value
+        return _truncated(value, access)
 
     display.short_description = str(field.verbose_name)
     display.gated_field = name
@@ -105,6 +133,18 @@ def _cell(model: type[models.Model], name: str) -> Callable[[Any], Any]:
     if not isinstance(field, EncryptedMixin):
         display.admin_order_field = name
     return display
+
+
+def _single_line_widget(model: type[models.Model], field) -> forms.Widget:
+    """The admin's single-line input for an encrypted value, of the value's type: e-mail
+    and URL from the field, a telephone number from its blind index's kind."""
+    kinds = {
+        model._meta.get_field(index).kind
+        for index, source in registry.facts(model).blind_indexes.items()
+        if source == field.name
+    }
+    input_type = "tel" if "phone" in kinds else field.input_type
+    return admin_widgets.AdminTextInputWidget(attrs={"type": input_type})
 
 
 def lookup_path(model: type[models.Model], path: str) -> list[tuple[type[models.Model], Any]]:
@@ -389,6 +429,16 @@ class GatedAdminMixin:
         allowed = self._rights(request, obj)
         return [f.name for f in self.model._meta.concrete_fields if f.name not in allowed]
 
+    # -- form widgets ------------------------------------------------------------------
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Encrypted text is a TextField for its ciphertext's sake; a single-line value
+        # (a name, an e-mail, a phone, a street, a ZIP, a URL, an identifier) is edited
+        # in a single-line input of its type, here for every record admin and inline.
+        if isinstance(db_field, EncryptedTextField) and db_field.single_line:
+            kwargs.setdefault("widget", _single_line_widget(self.model, db_field))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     # -- change lists ------------------------------------------------------------------
 
     def _column(self, request, item):
@@ -407,21 +457,34 @@ class GatedAdminMixin:
             return None
         return _cell(self.model, name)
 
+    def _tells_nothing(self, request, item) -> bool:
+        """A column the role reads fully masked on every row ("•••" in each cell) or the
+        row's number again: it would only take width."""
+        name = getattr(item, "gated_field", None)
+        if item == "__str__" or name == self.model._meta.pk.name:
+            return True
+        return (
+            name is not None
+            and field_access(request.user, self.model, name) == Access.MASKED
+            and mask_kind(self.model, name) == "full"
+        )
+
     def get_list_display(self, request):
         columns = [self._column(request, item) for item in super().get_list_display(request)]
-        columns = [c for c in columns if c is not None]
-        return columns or ["__str__"]
+        columns = [c for c in columns if c is not None and not self._tells_nothing(request, c)]
+        return [record_number, *columns]
 
     def get_list_display_links(self, request, list_display):
-        return list_display[:1]
+        return [record_number]
 
     def get_sortable_by(self, request):
         # Ciphertext sorts nowhere meaningful, and an order over values some rows hide
         # would tell them: only columns read in clear on every row the user sees.
-        return [
+        return [record_number] + [
             column
             for column in self.get_list_display(request)
-            if getattr(column, "admin_order_field", None)
+            if getattr(column, "gated_field", None)
+            and getattr(column, "admin_order_field", None)
             and path_access(request.user, self.model, column.gated_field) >= Access.READ
         ]
 
@@ -540,12 +603,43 @@ class GatedInlineMixin(GatedAdminMixin):
         return formset
 
 
+def labelled_by_column(form_class: type[forms.BaseForm]) -> type[forms.BaseForm]:
+    """The form, each input named by its field's label (aria-label): a tabular inline
+    shows the labels once, as column headings, and leaves every input of its rows without
+    a label of its own (WCAG 2.1, 1.3.1 and 4.1.2)."""
+
+    class LabelledByColumn(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for field in self.fields.values():
+                if field.label is not None:
+                    field.widget.attrs.setdefault("aria-label", str(field.label))
+
+    LabelledByColumn.__name__ = form_class.__name__
+    return LabelledByColumn
+
+
 class RecordTabularInline(GatedInlineMixin, admin.TabularInline):
     extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = labelled_by_column(formset.form)
+        return formset
 
 
 class RecordStackedInline(GatedInlineMixin, admin.StackedInline):
     extra = 0
+
+
+def _could_be(kind: str, term: str) -> bool:
+    """Whether a search term has the shape of an identifier of this kind: it has a
+    normal form, and a name or an address is not an e-mail or a number."""
+    if not index_token(kind, term):
+        return False
+    if kind in ("name", "address"):
+        return "@" not in term and not any(c.isdigit() for c in term)
+    return True
 
 
 class RecordAdmin(GatedAdminMixin, admin.ModelAdmin):
@@ -563,36 +657,94 @@ class RecordAdmin(GatedAdminMixin, admin.ModelAdmin):
 
     def _blind_indexes(self, request) -> tuple[list[tuple[BlindIndexField, frozenset]], list]:
         """(index, systems where its value is read in clear) the user may search by, and
-        the labels of those it may not."""
+        the indexes it may not."""
         allowed, refused = [], []
-        for index, source in registry.facts(self.model).blind_indexes.items():
+        for index, _source in registry.facts(self.model).blind_indexes.items():
             if not self.blind_search:
                 break
-            try:
-                label = str(self.model._meta.get_field(source).verbose_name)
-            except FieldDoesNotExist:
-                label = source.replace("_", " ")
+            field = self.model._meta.get_field(index)
             systems = searchable_systems(request.user, self.model, index)
             if systems:
-                allowed.append((self.model._meta.get_field(index), systems))
+                allowed.append((field, systems))
             else:
-                refused.append(label)
+                refused.append(field)
         return allowed, refused
+
+    def _index_label(self, field: BlindIndexField) -> str:
+        try:
+            label = str(self.model._meta.get_field(field.source).verbose_name)
+        except FieldDoesNotExist:
+            label = field.source.replace("_", " ")  # a computed source: full_name
+        return "whole name" if field.source == "full_name" else label
+
+    def _path_label(self, path: str) -> str:
+        how = {"^": " (start)", "=": "", "@": ""}.get(path[:1], " (part)")
+        path = path.lstrip("^=@")
+        if path in ("pk", self.model._meta.pk.name):
+            return "record number"
+        try:
+            return str(lookup_path(self.model, path)[-1][1].verbose_name) + how
+        except (FieldDoesNotExist, IndexError):
+            return path.replace("__", " ") + how
+
+    def search_identifiers(self, request) -> tuple[list[str], list[str]]:
+        """The labels of what the user may search this list by, and of what it may not
+        (the same for every search: what the role reads, never what is stored)."""
+        indexes, refused = self._blind_indexes(request)
+        declared = [p for p in super(GatedAdminMixin, self).get_search_fields(request)]
+        can = ["record number"]
+        can += [
+            self._path_label(p)
+            for p in declared
+            if path_access(request.user, self.model, p) >= Access.READ
+        ]
+        can += [self._index_label(field) for field, _systems in indexes]
+        cannot = [self._index_label(field) for field in refused]
+        cannot += [
+            self._path_label(p)
+            for p in declared
+            if path_access(request.user, self.model, p) < Access.READ
+        ]
+        return list(dict.fromkeys(can)), [c for c in dict.fromkeys(cannot) if c not in can]
+
+    def search_help(self, request) -> str:
+        can, cannot = self.search_identifiers(request)
+        text = (
+            "Your role can search by: " + ", ".join(can) + ". Values match whole, "
+            "ignoring case and accents, unless marked (part) or (start)."
+        )
+        if cannot:
+            text += " It cannot search by: " + ", ".join(cannot) + "."
+        return text
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        changelist.search_help_text = self.search_help(request)
+        return changelist
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
         if not term:
             return queryset, False
         indexes, refused = self._blind_indexes(request)
-        unsearchable = refused + [
-            path.lstrip("^=@").replace("__", " ")
+        # A term shaped like an identifier the role may not search by (an e-mail, a
+        # phone number) is not looked for by it: say so, rather than let "0 results"
+        # pass for an answer. The words depend on the term and the role, never on what
+        # is stored.
+        unsearched = [
+            self._index_label(field) for field in refused if _could_be(field.kind, term)
+        ] + [
+            self._path_label(path)
             for path in super(GatedAdminMixin, self).get_search_fields(request)
             if path_access(request.user, self.model, path) < Access.READ
         ]
-        if unsearchable and request.method == "GET" and "term" not in request.GET:
-            messages.info(
+        if unsearched and request.method == "GET" and "term" not in request.GET:
+            messages.warning(
                 request,
-                "Your role cannot search by: " + ", ".join(sorted(set(unsearchable))) + ".",
+                "Your role cannot search by "
+                + " or ".join(dict.fromkeys(unsearched))
+                + ": this search did not look for it, so what is listed says nothing "
+                "about it.",
             )
         matched = queryset.none()
         for field, systems in indexes:

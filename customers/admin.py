@@ -55,10 +55,6 @@ class PersonAdmin(RecordAdmin):
         "created_at",
     ]
     search_fields = ["customer_id"]
-    search_help_text = (
-        "Exact customer ID, name, e-mail or company name (names and e-mail are matched "
-        "whole, ignoring case and accents)."
-    )
     list_filter = ["relationships__system", "relationships__status"]
     inlines = [AddressInline, PhoneInline, RelationshipInline]
 

@@ -48,6 +48,8 @@ registry.register(
         "given_name": F(D.NAME, CUSTOMER_INFORMATION, encrypted=True),
         "family_name": F(D.NAME, CUSTOMER_INFORMATION, encrypted=True),
         "name_index": F(D.NAME, CUSTOMER_INFORMATION, searchable=True),
+        "given_name_index": F(D.NAME, CUSTOMER_INFORMATION, searchable=True),
+        "family_name_index": F(D.NAME, CUSTOMER_INFORMATION, searchable=True),
         "company_name": F(D.BUSINESS, USPS_CUSTOMER_INFORMATION, encrypted=True),
         # 890.000 retrieval 2: direct marketing by company name.
         "company_name_index": F(D.BUSINESS, USPS_CUSTOMER_INFORMATION, searchable=True),

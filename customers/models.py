@@ -45,6 +45,10 @@ class Person(EncryptedRecord):
     given_name = EncryptedTextField(max_length=100)
     family_name = EncryptedTextField(max_length=100)
     name_index = BlindIndexField(source="full_name", kind="name")
+    # A name part alone finds the person too ("Lovelace", "Ada"): one exact-match index
+    # per part, never a filter on ciphertext.
+    given_name_index = BlindIndexField(source="given_name", kind="name")
+    family_name_index = BlindIndexField(source="family_name", kind="name")
     company_name = EncryptedTextField(max_length=200)
     company_name_index = BlindIndexField(source="company_name", kind="name")
     job_title = EncryptedTextField(max_length=200)

@@ -19,8 +19,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from django import forms
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, validate_email
 from django.db import models
 from django.db.models.lookups import IsNull
 from django.db.models.query import ModelIterable
@@ -187,6 +188,11 @@ class EncryptedMixin:
         return None
 
 
+# Longest encrypted text edited on one line; longer ones (descriptions, notes, messages)
+# are edited in a text area.
+SINGLE_LINE_MAX = 300
+
+
 class EncryptedTextField(EncryptedMixin, models.TextField):
     """Personal text, encrypted under the record's data key."""
 
@@ -207,6 +213,27 @@ class EncryptedTextField(EncryptedMixin, models.TextField):
         if isinstance(value, Ciphertext):
             return value
         return super().to_python(value)
+
+    @property
+    def single_line(self) -> bool:
+        """A value of one line (a name, an e-mail, a phone, a street, a city, a ZIP, a
+        URL, an identifier): bounded at SINGLE_LINE_MAX characters. It is a TextField only
+        because its ciphertext is longer than its value."""
+        return self.max_length is not None and self.max_length <= SINGLE_LINE_MAX
+
+    @property
+    def input_type(self) -> str:
+        """The HTML input type of a single-line value."""
+        if validate_email in self.validators:
+            return "email"
+        if self.name == "url" or self.name.endswith("_url"):
+            return "url"
+        return "text"
+
+    def formfield(self, **kwargs):
+        if self.single_line and "widget" not in kwargs:
+            kwargs["widget"] = forms.TextInput(attrs={"type": self.input_type})
+        return super().formfield(**kwargs)
 
 
 class EncryptedDateField(EncryptedMixin, models.DateField):

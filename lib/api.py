@@ -16,10 +16,12 @@ from array import array
 from itertools import accumulate
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.pagination import LimitOffsetPagination
@@ -288,8 +290,17 @@ def is_api_request(request: HttpRequest) -> bool:
     return request.path_info.startswith(API_PATH_PREFIX)
 
 
-# Django's error handlers (config/urls.py): JSON under the API, the site's pages elsewhere.
-# Neither says more than the status: no exception message, never a trace.
+# Django's error handlers (config/urls.py): JSON under the API, the admin's layout under
+# the admin (with the way back and who to ask), the site's pages elsewhere. None says more
+# than the status: no exception message, never a trace, nothing about any record.
+
+ADMIN_PATH_PREFIX = "/admin/"
+
+
+def _admin_refusal(request: HttpRequest, status: int) -> HttpResponse:
+    context = admin.site.each_context(request)
+    response = TemplateResponse(request, f"admin/{status}.html", context, status=status)
+    return response.render()
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -301,12 +312,16 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path_info.startswith(ADMIN_PATH_PREFIX):
+        return _admin_refusal(request, 403)
     if not is_api_request(request):
         return defaults.permission_denied(request, exception)
     return JsonResponse({"detail": str(exceptions.PermissionDenied.default_detail)}, status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path_info.startswith(ADMIN_PATH_PREFIX):
+        return _admin_refusal(request, 404)
     if not is_api_request(request):
         return defaults.page_not_found(request, exception)
     return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)

@@ -75,7 +75,6 @@ class MailerApplicationAdmin(FiledRecordAdmin):
         "referral_method",
     ]
     search_fields = ["=application_number"]
-    search_help_text = "Exact application number, or the company name matched whole."
     date_hierarchy = "submitted_on"
     readonly_fields = ["status", "card_last_four"]
     inlines = [DecisionInline]
@@ -109,7 +108,6 @@ class KeyContactAdmin(ApplicationRecordAdmin):
         "added_on",
     ]
     list_filter = ["role"]
-    search_help_text = "The contact's full name, matched whole."
 
 
 @admin.register(MailerIdentifier)
@@ -117,10 +115,6 @@ class MailerIdentifierAdmin(ApplicationRecordAdmin):
     list_display = ["kind", "value", "publication_name", "person", "assigned_on"]
     list_filter = ["kind"]
     search_fields = ["publication_name"]
-    search_help_text = (
-        "Exact mailer ID, permit, meter, D-U-N-S, POSTNET or publication ID, or part of a "
-        "publication name."
-    )
 
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -134,7 +128,6 @@ class MailerIdentifierAdmin(ApplicationRecordAdmin):
 @admin.register(AuthorizedUser)
 class AuthorizedUserAdmin(ApplicationRecordAdmin):
     list_display = ["person", "name", "authorized_on", "revoked_on"]
-    search_help_text = "The authorized user's full name, matched whole."
 
 
 @admin.register(CustomerSignature)
@@ -158,7 +151,6 @@ class SecurityPersonnelAdmin(ApplicationRecordAdmin):
         "ssn_last_four",
         "signed_on",
     ]
-    search_help_text = "The security officer's full name, matched whole."
 
 
 class ContractedPartyInline(RecordTabularInline):
@@ -233,7 +225,6 @@ class SecurityAccessInline(RecordTabularInline):
 class MailerAccountAdmin(ApplicationRecordAdmin):
     list_display = ["__str__", "person", "role", "assigned_on", "closed_on"]
     list_filter = ["role"]
-    search_help_text = "Exact logon ID."
     # The password hash is never shown, not even masked.
     exclude = ["password_hash"]
     inlines = [SecurityAccessInline]
@@ -251,7 +242,6 @@ class MailerLogonAdmin(FiledRecordAdmin):
     list_filter = ["outcome"]
     raw_id_fields = ["person", "account"]
     list_select_related = ["person", "account"]
-    search_help_text = "Exact logon ID."
     date_hierarchy = "logged_on_at"
 
     # Logon records are written by the logon itself, never edited.

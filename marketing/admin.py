@@ -58,7 +58,6 @@ class BusinessProfileAdmin(PersonRecordAdmin):
     ]
     list_filter = ["firm_size", "recorded_on"]
     search_fields = ["=sic_code", "=naics_code"]
-    search_help_text = "Exact SIC or NAICS code, or the whole firm name."
     date_hierarchy = "recorded_on"
 
 
@@ -224,7 +223,6 @@ class WebMeetingAdmin(RecordAdmin):
         "host_email",
     ]
     search_fields = ["=meeting_id"]
-    search_help_text = "Exact meeting ID, or the host's whole name or e-mail."
     raw_id_fields = ["host_account"]
 
 
@@ -293,7 +291,6 @@ class ChatChannelAdmin(RecordAdmin):
         "organizer_name",
     ]
     list_filter = ["kind"]
-    search_help_text = "The organizer's whole name."
 
 
 @admin.register(CollaborationMessage)

@@ -56,7 +56,6 @@ class OfflineOrderAdmin(PersonRecordAdmin):
     list_display = ["order_number", "person", "placed_on", "channel", "status", "recurring"]
     list_filter = ["status", "channel", "recurring"]
     search_fields = ["order_number"]
-    search_help_text = "Exact order number."
     raw_id_fields = ["person"]
     inlines = [OfflineOrderItemInline]
 
@@ -162,7 +161,6 @@ class MintStaffUserAdmin(RecordAdmin):
     ]
     list_filter = ["employer_type"]
     search_fields = ["user_id"]
-    search_help_text = "Exact user ID, or the staff member's whole name."
 
 
 @admin.register(MintSystemAccess)
@@ -213,7 +211,6 @@ class MintOrderAdmin(PersonRecordAdmin):
     list_select_related = ["person", "handled_by"]
     raw_id_fields = ["person", "handled_by"]
     search_fields = ["order_number", "internal_request_id", "handled_by__user_id"]
-    search_help_text = "Exact order number, internal request ID or staff user ID."
     inlines = [MintOrderLineInline]
 
 
@@ -313,7 +310,6 @@ class BrowsingEventAdmin(RecordAdmin):
     list_select_related = ["person", "product"]
     raw_id_fields = ["person", "product"]
     search_fields = ["session_id", "product__product_code"]
-    search_help_text = "Session ID, product code, or the exact catalog page path."
 
 
 @admin.register(MarketSegmentMembership)
