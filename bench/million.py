@@ -27,7 +27,6 @@ number of people) both databases are flushed and seeded again.
 
 from __future__ import annotations
 
-import datetime
 import importlib
 import os
 import sys
@@ -142,6 +141,7 @@ def _all_four(ctx) -> None:
     """Top up each demo person's relationships to all four systems, before the record
     apps seed each system's records on them."""
     from audit.bulk import bulk_insert
+    from customers.demo import demo_relationship
     from customers.models import SystemRelationship
 
     have: dict[int, set[str]] = {}
@@ -152,32 +152,16 @@ def _all_four(ctx) -> None:
     for person in ctx.people:
         for system in ALL_FOUR:
             if system not in have.get(person.pk, set()):
-                added.append(_relationship(ctx, person, system))
+                added.append(demo_relationship(ctx, person, system))
     bulk_insert(ctx, SystemRelationship, added)
     for relationship in added:
         ctx.relationships.setdefault(relationship.system, []).append(relationship)
 
 
-def _relationship(ctx, person, system: str):
-    from customers.models import SystemRelationship
-
-    started = ctx.days_ago(30, 12 * 365)
-    ended = None
-    if ctx.rng.random() < 0.45:  # the demo's share of ended relationships
-        ended = min(ctx.today, started + datetime.timedelta(days=ctx.rng.randint(30, 6 * 365)))
-    return SystemRelationship(
-        person=person,
-        system=system,
-        system_customer_id=f"{system[:4].upper()}-{person.customer_id}",
-        status="ended" if ended else "active",
-        started_on=started,
-        ended_on=ended,
-    )
-
-
 def _lean(ctx, count: int, first: int) -> None:
     """`count` lean people from customer number `first` (module docstring)."""
     from audit.bulk import bulk_insert
+    from customers.demo import demo_relationship
     from customers.models import Person, SystemRelationship
     from mailers.constants import AccountRole
     from mailers.demo import NON_ALNUM
@@ -203,7 +187,7 @@ def _lean(ctx, count: int, first: int) -> None:
     for person in people:
         digits = customer_digits(person)
         for system in rng.sample(ALL_FOUR, rng.choice((1, 1, 2, 3))):
-            rel = _relationship(ctx, person, system)
+            rel = demo_relationship(ctx, person, system)
             relationships.append(rel)
             day = between(ctx, *span(rel))
             if system == "usps-820-100":

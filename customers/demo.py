@@ -42,6 +42,24 @@ PROGRAMS = {
 UNUSABLE_HASH = make_password(None)
 
 
+def demo_relationship(ctx: DemoContext, person: Person, system: str) -> SystemRelationship:
+    """A demo person's relationship with a system: begun up to 12 years ago, and in 45%
+    of cases ended since, some long enough ago to be due for disposal. Shared by the demo
+    seed and the benchmarks' lean million (bench/million.py)."""
+    started = ctx.days_ago(30, 12 * 365)
+    ended = None
+    if ctx.rng.random() < 0.45:
+        ended = min(ctx.today, started + datetime.timedelta(days=ctx.rng.randint(30, 6 * 365)))
+    return SystemRelationship(
+        person=person,
+        system=system,
+        system_customer_id=f"{system[:4].upper()}-{person.customer_id}",
+        status="ended" if ended else "active",
+        started_on=started,
+        ended_on=ended,
+    )
+
+
 def seed(ctx: DemoContext, count: int, start_number: int = 1) -> list[Person]:
     rng, pools = ctx.rng, ctx.pools
     people = []
@@ -79,20 +97,9 @@ def seed(ctx: DemoContext, count: int, start_number: int = 1) -> list[Person]:
         )
         phones.append(PhoneNumber(person=person, kind=PhoneKind.HOME, number=ctx.phone()))
         for system in rng.sample(SYSTEMS, rng.choice((1, 1, 2, 3))):
-            started = ctx.days_ago(30, 12 * 365)
-            ended = None
-            if rng.random() < 0.45:  # ended: some long enough ago to be due
-                ended = min(ctx.today, started + datetime.timedelta(days=rng.randint(30, 6 * 365)))
-            relationships.append(
-                SystemRelationship(
-                    person=person,
-                    system=system,
-                    system_customer_id=f"{system[:4].upper()}-{person.customer_id}",
-                    status="ended" if ended else "active",
-                    started_on=started,
-                    ended_on=ended,
-                )
-            )
+            relationship = demo_relationship(ctx, person, system)
+            relationships.append(relationship)
+            started, ended = relationship.started_on, relationship.ended_on
             if system in PROGRAMS and rng.random() < 0.3:
                 joined = started + datetime.timedelta(days=rng.randint(0, 60))
                 ceased = ended if ended and ended >= joined else None
