@@ -28,10 +28,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from access.gate import Gate
+from access.gate import Gate, dispute_notes
 from access.policy import AMENDABLE_CLASSES, amendable, can_amend
 from access_requests import workflow
-from access_requests.clocks import add_days, clocks_for
+from access_requests.clocks import add_days
 from access_requests.constants import AmendmentDecision, ClockStep, MatchState, NoticeKind
 from access_requests.documents import seal, unseal
 from access_requests.matching import system_number
@@ -45,11 +45,10 @@ from access_requests.models import (
     RequestStatus,
 )
 from audit.constants import AccessChannel
-from audit.disagreements import Dispute, StatementRefused, file_statement
+from audit.disagreements import StatementRefused, file_statement
 from audit.models import DisagreementStatement, DisclosureAccounting
 from sorn.classification import record_models, registry
 from sorn.constants import DataClass
-from sorn.models import SystemOfRecords
 from sorn.roles import holds_role
 
 S = RequestStatus
@@ -88,7 +87,9 @@ class Review:
     current: Any
     requested: str
     reasons: str
-    disputes: list[Dispute]
+    # The statements of disagreement on the record, as every page lists them
+    # (access.gate.dispute_notes).
+    disputes: list[dict[str, Any]]
     prior_disclosures: list[DisclosureAccounting]
 
 
@@ -216,6 +217,8 @@ def propose(
     field can hold."""
     _check_officer(actor)
     request = _locked(request, PROPOSING, "proposed")
+    # The request's systems first (checked again with the record, _check_target): a
+    # system it does not ask about is the refusal to give, whatever else is wrong.
     if system not in request.systems:
         raise _refuse(f"The request does not ask about {system_number(system)}.", "system")
     model = _model(record_model)
@@ -327,11 +330,11 @@ def review(amendment: Amendment, user) -> Review:
     model = _model(amendment.record_model)
     record = _record(amendment)
     current = None
-    disputes: list[Dispute] = []
+    disputes: list[dict[str, Any]] = []
     if record is not None:
         gate = _gate(amendment.request, user)
         current = gate.project(model, [record])[0].get(amendment.field)
-        disputes = gate.disputes(model, [record]).get(record.pk, [])
+        disputes = dispute_notes(gate, model, [record])
     return Review(
         amendment=amendment,
         system_number=system_number(amendment.system),
@@ -348,19 +351,13 @@ def review(amendment: Amendment, user) -> Review:
 def _notice_due(system: str) -> datetime.date | None:
     """When prior recipients must be told: 30 days for USPS records (39 CFR 266.3(c));
     no date where the agency's regulations give none."""
-    revision = (
-        SystemOfRecords.objects.filter(slug=system)
-        .values_list("current_revision__document", flat=True)
-        .first()
-    )
-    if not revision:
-        return None
-    clocks = clocks_for(revision["agency"])
-    try:
-        limit = clocks.limit(ClockStep.PRIOR_RECIPIENTS_NOTIFIED)
-    except KeyError:
-        return None
-    return add_days(timezone.localdate(), limit.limit, limit.days)
+    for clocks in workflow.agencies_of_systems([system]):
+        try:
+            limit = clocks.limit(ClockStep.PRIOR_RECIPIENTS_NOTIFIED)
+        except KeyError:
+            return None
+        return add_days(timezone.localdate(), limit.limit, limit.days)
+    return None
 
 
 def _list_notices(amendment: Amendment, kind: NoticeKind) -> list[PriorRecipientNotice]:

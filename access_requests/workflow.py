@@ -160,8 +160,14 @@ MOVES: dict[str, Move] = {
 def agencies_of(request: PrivacyActRequest) -> list[AgencyClocks]:
     """The clocks of every agency whose systems the request asks about, in the systems'
     order, each once."""
+    return agencies_of_systems(request.systems)
+
+
+def agencies_of_systems(systems: Iterable[str]) -> list[AgencyClocks]:
+    """The clocks of every agency keeping one of `systems` (catalogue slugs), in the
+    systems' order, each once."""
     documents = (
-        SystemOfRecords.objects.filter(slug__in=request.systems, current_revision__isnull=False)
+        SystemOfRecords.objects.filter(slug__in=list(systems), current_revision__isnull=False)
         .order_by("slug")
         .values_list("current_revision__document", flat=True)
     )
@@ -343,14 +349,19 @@ def _extend(request, actor, *, extended_to, reason, **_) -> str:
     return f"Time limit extended to {extended_to:%B %-d, %Y}: {request.extension_reason}"
 
 
-def _answer(request, actor, **_) -> str:
-    check_identity(request)
-    # An amendment request is answered when every correction asked for is decided
-    # (access_requests.amendments).
-    if (
+def _undecided_amendments(request: PrivacyActRequest) -> bool:
+    """Whether an amendment request still has a correction to decide
+    (access_requests.amendments): neither the answer nor an appeal's decision comes
+    before every one is decided."""
+    return (
         request.kind == RequestKind.AMENDMENT
         and request.amendments.filter(decision=AmendmentDecision.PENDING).exists()
-    ):
+    )
+
+
+def _answer(request, actor, **_) -> str:
+    check_identity(request)
+    if _undecided_amendments(request):
         raise MoveRefused("Decide every amendment before answering.", code="amendments")
     return "Answered"
 
@@ -394,10 +405,7 @@ def _decide_appeal(request, actor, *, outcome, reason, **_) -> str:
         raise MoveRefused("Say how the appeal was decided.", code="outcome")
     if not given(reason):
         raise MoveRefused("Give the reasons for the decision.", code="reason")
-    if (
-        request.kind == RequestKind.AMENDMENT
-        and request.amendments.filter(decision=AmendmentDecision.PENDING).exists()
-    ):
+    if _undecided_amendments(request):
         # An appeal of a request not answered in time: the corrections still undecided
         # are decided first (granted, or denied so the requester may disagree).
         raise MoveRefused("Decide every amendment before deciding the appeal.", code="amendments")
