@@ -783,3 +783,6 @@ class PolicyGrantAdmin(ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_active and request.user.is_staff
+
+
+from access import service_accounts_admin  # noqa: E402,F401  (registers ServiceAccountAdmin)

@@ -263,9 +263,11 @@ REST_FRAMEWORK = {
     ],
     # Every error a JSON object with a "detail" (lib/api.py).
     "EXCEPTION_HANDLER": "lib.api.exception_handler",
-    # Only views that name a throttle are throttled: the request's status for its
-    # requester (access_requests/api.py), per client address, "count/period" with the
-    # period s, m, h or d.
+    # Each service account at its own rate (access/service_accounts.py); besides, only
+    # views that name a throttle are throttled: the request's status for its requester
+    # (access_requests/api.py), per client address, "count/period" with the period s, m,
+    # h or d.
+    "DEFAULT_THROTTLE_CLASSES": ["access.service_accounts.ServiceAccountThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": _API_ANON_RATE},
 }
 # API tokens (django-rest-knox): stored as SHA-512 digests, expiring, revocable.

@@ -55,7 +55,8 @@ def test_is_idempotent(settings, capsys):
     call_command("seed_demo")
     assert "0 created, 11 already present" in capsys.readouterr().out
     User = get_user_model()
-    assert User.objects.count() == 11
+    # One per role, and the demo's external recipient (access/demo.py).
+    assert User.objects.count() == 12
     for role in ROLES:
         user = User.objects.get(username=role)
         assert user.groups.count() == 1
