@@ -18,6 +18,7 @@ from access.policy import (
     searchable_systems,
 )
 from lib.api import StrictQueryParameters
+from lib.conditional import ConditionalWrites
 from sorn.classification import registry
 
 
@@ -76,6 +77,7 @@ class CanSeeModel(BasePermission):
 
 
 class GatedViewSet(
+    ConditionalWrites,
     StrictQueryParameters,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -85,7 +87,8 @@ class GatedViewSet(
     """List, retrieve and PATCH through the policy gate. Records outside the user's
     systems are not found (404, as a record that does not exist: the same query either
     way, so the answer takes the same time). A query parameter the resource does not
-    declare in `query_parameters` is refused (400), never ignored."""
+    declare in `query_parameters` is refused (400), never ignored. A detail answer
+    carries an ETag; a PATCH needs If-Match (lib/conditional.py)."""
 
     permission_classes = [IsAuthenticated, CanSeeModel]
     http_method_names = ["get", "patch", "head", "options"]

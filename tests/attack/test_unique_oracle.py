@@ -33,6 +33,7 @@ def test_api_patch_does_not_tell_customer_ids_of_other_systems(as_role, mia_and_
         f"/api/v1/customers/{mia_and_mo.pk}/",
         {"customer_id": "MINTONLY-7"},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert "already exists" not in taken.content.decode()
 

@@ -128,6 +128,7 @@ def test_a_writable_field_is_changed(api):
         f"/api/v1/customers/{person.pk}/",
         {"email": "new.address@example.org"},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert response.status_code == 200, response.content
     assert Person.objects.get(pk=person.pk).email == "new.address@example.org"
@@ -140,6 +141,7 @@ def test_a_write_naming_a_field_the_user_may_not_change_is_refused_whole(api):
         f"/api/v1/customers/{person.pk}/",
         {"email": "changed@example.org", "customer_id": "HIJACK", "date_of_birth": "1990-01-01"},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert response.status_code == 403
     assert "customer_id" in response.json()["detail"]
@@ -154,6 +156,7 @@ def test_bad_input_is_a_field_error_and_saves_nothing(api):
         f"/api/v1/customers/{person.pk}/",
         {"email": "not-an-email"},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert response.status_code == 400
     assert "email" in response.json()

@@ -199,6 +199,7 @@ def test_unknown_parameters_are_refused_on_a_single_record_and_a_write(officer, 
         f"/api/v1/customers/{carol.pk}/?dry_run=1",
         {"given_name": "Caroline"},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert list(json_error(response, 400)["parameters"]) == ["dry_run"]
     assert Person.objects.get(pk=carol.pk).given_name == "Carol"
@@ -231,7 +232,10 @@ def test_a_body_nested_100000_deep_is_a_400_not_a_recursion_error(officer, carol
         '{"a":' * 100_000 + "1" + "}" * 100_000,
     ):
         response = officer.patch(
-            f"/api/v1/customers/{carol.pk}/", body, content_type="application/json"
+            f"/api/v1/customers/{carol.pk}/",
+            body,
+            content_type="application/json",
+            HTTP_IF_MATCH="*",
         )
         assert json_error(response, 400) == {"detail": "JSON nested too deep: more than 32 levels."}
 
@@ -282,7 +286,10 @@ def test_lib_api_imports_before_rest_frameworks_views():
 def test_a_charset_that_is_not_a_text_encoding_is_a_400_in_json(officer, carol):
     # bz2_codec would decompress the body after its size was checked.
     response = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", b"{}", content_type="application/json; charset=bz2_codec"
+        f"/api/v1/customers/{carol.pk}/",
+        b"{}",
+        content_type="application/json; charset=bz2_codec",
+        HTTP_IF_MATCH="*",
     )
     assert json_error(response, 400) == {
         "detail": 'Unsupported charset "bz2_codec" in request Content-Type header.'
@@ -291,11 +298,17 @@ def test_a_charset_that_is_not_a_text_encoding_is_a_400_in_json(officer, carol):
 
 def test_malformed_json_is_a_400_in_json(officer, carol):
     response = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", '{"given_name": ', content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        '{"given_name": ',
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert json_error(response, 400)["detail"].startswith("JSON parse error")
     latin1 = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", b'{"given_name": "\xe9"}', content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        b'{"given_name": "\xe9"}',
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert json_error(latin1, 400)["detail"].startswith("JSON parse error")
 
@@ -314,6 +327,7 @@ def test_a_3_mb_body_is_a_413_in_json(officer, carol):
         f"/api/v1/customers/{carol.pk}/",
         padded_body(3 * 1024 * 1024),
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert json_error(response, 413) == {
         "detail": "Request body too large: the limit is 1048576 bytes."
@@ -322,11 +336,17 @@ def test_a_3_mb_body_is_a_413_in_json(officer, carol):
 
 def test_the_body_limit_is_one_mebibyte(officer, carol):
     over = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", padded_body(1_048_577), content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        padded_body(1_048_577),
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert json_error(over, 413)["detail"] == "Request body too large: the limit is 1048576 bytes."
     under = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", padded_body(1_048_576), content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        padded_body(1_048_576),
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     # Read and parsed: the gate then refuses the write (the officer changes nothing).
     assert json_error(under, 403) == {"detail": "You may not change: given_name, padding."}
@@ -399,7 +419,10 @@ def test_a_django_validation_error_in_a_view_is_a_400_in_json(officer, monkeypat
 def test_field_errors_keep_their_fields_and_gain_a_detail(client, staff_user, carol):
     client.force_login(staff_user(Role.CUSTOMER_SERVICE))
     response = client.patch(
-        f"/api/v1/customers/{carol.pk}/", {"email": "not-an-email"}, content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        {"email": "not-an-email"},
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     body = json_error(response, 400)
     assert body["detail"] == "Invalid input."

@@ -302,7 +302,9 @@ def test_api_writes_follow_the_policy(world, role, client):
         for name in registry.get(model).fields:
             field = model._meta.get_field(name)
             payload = {name: as_json(getattr(record, field.attname))}
-            response = client.patch(f"{url}{record.pk}/", payload, content_type="application/json")
+            response = client.patch(
+                f"{url}{record.pk}/", payload, content_type="application/json", HTTP_IF_MATCH="*"
+            )
             writable = (
                 field.editable
                 and not field.primary_key
