@@ -8,7 +8,12 @@ class AccessConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from access import checks  # noqa: F401  (registers the policy's system checks)
+        from access.sessions import start_session
+
+        user_logged_in.connect(start_session, dispatch_uid="access.sessions.start_session")
 
         post_migrate.connect(_store_policy_after_migrate, sender=self)
 

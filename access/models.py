@@ -1,5 +1,6 @@
 """The policy as stored for staff to browse (the code in access/policy.py is its source)."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -22,3 +23,18 @@ class PolicyGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} × {self.data_class}: {self.access}"
+
+
+class SessionGeneration(models.Model):
+    """How many times a user has been signed out everywhere. Each session remembers the
+    generation it signed in under (access/sessions.py); a session of an older generation
+    is ended on its next request. Ending every session of a user is then one update,
+    never a scan of the session table (whose rows cannot be searched by user)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_generation"
+    )
+    generation = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Session generation {self.generation} of user #{self.user_id}"
