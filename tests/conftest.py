@@ -1,7 +1,7 @@
 import pytest
-from django.core.cache import cache
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from sorn.constants import Role
 

@@ -46,7 +46,9 @@ def admin_paths() -> list[str]:
         names = list(pattern.pattern.regex.groupindex)
         for values in itertools.product(samples, repeat=len(names)):
             try:
-                paths.add(reverse(f"admin:{pattern.name}", kwargs=dict(zip(names, values))))
+                paths.add(
+                    reverse(f"admin:{pattern.name}", kwargs=dict(zip(names, values, strict=True)))
+                )
                 break
             except NoReverseMatch:
                 continue
