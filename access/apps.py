@@ -10,12 +10,16 @@ class AccessConfig(AppConfig):
     def ready(self) -> None:
         # Models and the auditlog registry exist only once the apps are loaded.
         from auditlog.registry import auditlog
+        from django.contrib.auth.signals import user_logged_in
         from knox.models import AuthToken
 
         from access import (
             checks,  # noqa: F401  (registers the policy's system checks)
             service_accounts,
         )
+        from access.sessions import start_session
+
+        user_logged_in.connect(start_session, dispatch_uid="access.sessions.start_session")
 
         post_migrate.connect(_store_policy_after_migrate, sender=self)
         service_accounts.connect_signals()

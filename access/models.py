@@ -76,3 +76,18 @@ class ServiceAccount(models.Model):
 
     def __str__(self) -> str:
         return self.user.get_username()
+
+
+class SessionGeneration(models.Model):
+    """How many times a user has been signed out everywhere. Each session remembers the
+    generation it signed in under (access/sessions.py); a session of an older generation
+    is ended on its next request. Ending every session of a user is then one update,
+    never a scan of the session table (whose rows cannot be searched by user)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_generation"
+    )
+    generation = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Session generation {self.generation} of user #{self.user_id}"

@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("access", "0001_policy_grants"),
+        ("access", "0002_session_generation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
