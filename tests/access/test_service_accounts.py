@@ -20,6 +20,7 @@ from access.service_accounts import NotAServiceAccount, create_service_account, 
 from audit.models import ChangeEntry, DisclosureAccounting, ExternalRecipient
 from sorn.constants import Role
 from tests.access.conftest import USPS_810, person_in
+from tests.signin.support import password_step
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
@@ -122,7 +123,7 @@ def test_it_never_signs_in_anywhere(account, staff_user):
     # No password: the admin's sign-in and the token endpoint refuse whatever is tried.
     for password in ["", "!", user.password]:
         client = Client()
-        client.post("/admin/login/", {"username": user.username, "password": password})
+        assert password_step(client, user.username, password).status_code == 200
         assert client.get("/admin/").status_code == 302
         token = Client().post(
             "/api/v1/auth/token/", {"username": user.username, "password": password}

@@ -9,7 +9,7 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sorn.constants import Role
-from tests.signin.support import PASSWORD, enrol, totp
+from tests.signin.support import code_step, enrol, password_step, totp
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
@@ -18,24 +18,6 @@ pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 def production_rules(settings):
     settings.STAFF_MFA_REQUIRED = True
     settings.AXES_FAILURE_LIMIT = 3
-
-
-def password_step(client, username, password=PASSWORD, **extra):
-    return client.post(
-        "/account/login/",
-        {
-            "staff_login_view-current_step": "auth",
-            "auth-username": username,
-            "auth-password": password,
-        },
-        **extra,
-    )
-
-
-def code_step(client, code):
-    return client.post(
-        "/account/login/", {"staff_login_view-current_step": "token", "token-otp_token": code}
-    )
 
 
 def test_password_alone_reaches_no_admin_or_staff_page(client, admin_user):

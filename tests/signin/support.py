@@ -43,3 +43,24 @@ def verified_login(client, user, device) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+
+
+SIGN_IN = "/account/login/"
+
+
+def password_step(client, username, password=PASSWORD, **extra):
+    """The sign-in page's first step, as the browser posts it."""
+    return client.post(
+        SIGN_IN,
+        {
+            "staff_login_view-current_step": "auth",
+            "auth-username": username,
+            "auth-password": password,
+        },
+        **extra,
+    )
+
+
+def code_step(client, code):
+    """The sign-in page's second step: the code from the authenticator (or a backup)."""
+    return client.post(SIGN_IN, {"staff_login_view-current_step": "token", "token-otp_token": code})

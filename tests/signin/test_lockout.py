@@ -10,27 +10,15 @@ from axes.models import AccessAttempt
 from audit.models import SecurityEvent
 from sorn.constants import Role
 from tests.signin.support import PASSWORD
+from tests.signin.support import password_step as sign_in
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
-LOGIN = "/account/login/"
 
 
 @pytest.fixture(autouse=True)
 def limit(settings):
     settings.AXES_FAILURE_LIMIT = 3
     settings.STAFF_MFA_REQUIRED = False
-
-
-def sign_in(client, username, password, **extra):
-    return client.post(
-        LOGIN,
-        {
-            "staff_login_view-current_step": "auth",
-            "auth-username": username,
-            "auth-password": password,
-        },
-        **extra,
-    )
 
 
 def test_the_account_is_locked_after_the_limit(client, staff_user):

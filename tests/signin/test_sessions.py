@@ -14,6 +14,7 @@ from django.test import Client
 from access.sessions import LAST_SEEN_KEY
 from audit.models import SecurityEvent
 from sorn.constants import Role
+from tests.signin.support import password_step
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
@@ -101,14 +102,7 @@ def test_other_roles_cannot_sign_another_user_out(client, staff_user):
 
 def test_session_cookie_is_http_only_and_same_site(client, staff_user):
     user = staff_user(Role.AUDITOR)
-    response = client.post(
-        "/account/login/",
-        {
-            "staff_login_view-current_step": "auth",
-            "auth-username": user.username,
-            "auth-password": "x-Test-password-1",
-        },
-    )
+    response = password_step(client, user.username)
     cookie = response.cookies["sessionid"]
     assert (cookie["httponly"], cookie["samesite"]) == (True, "Lax")
 
