@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.db import models
@@ -309,15 +310,27 @@ def viewset_for(model: type[models.Model], component: str) -> type[RecordViewSet
     )(extend_schema(tags=[tag_of(model)])(viewset))
 
 
-def resource_routes() -> list[tuple[str, type[RecordViewSet], str]]:
-    """(URL prefix, viewset, basename) for every record model, for a router."""
-    autodiscover_modules("api")  # the record apps' customisations
+@cache
+def resource_routes() -> tuple[tuple[str, type[RecordViewSet], str], ...]:
+    """(URL prefix, viewset, basename) for every record model, for a router; built
+    once, after the record apps' `api` modules have said what they customise."""
+    autodiscover_modules("api")
     names = resource_names()
     components = _component_names()
-    return [
+    return tuple(
         (names[model], viewset_for(model, components[model]), names[model])
         for model in resource_models()
-    ]
+    )
+
+
+def viewset_of(model: type[models.Model]) -> type[RecordViewSet]:
+    """The viewset routed for a model's resource."""
+    return next(v for _, v, _ in resource_routes() if v.queryset.model is model)
+
+
+def serializer_of(model: type[models.Model]) -> type[GatedModelSerializer]:
+    """The gated serializer of a model's resource (its nested children included)."""
+    return viewset_of(model).serializer_class
 
 
 def register_resources(router) -> None:

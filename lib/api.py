@@ -11,10 +11,12 @@ accepts, never the value sent (a value may be personal data).
 
 from __future__ import annotations
 
+import base64
 import logging
 import re
 from array import array
 from itertools import accumulate
+from urllib import parse
 
 from django.conf import settings
 from django.contrib import admin
@@ -127,6 +129,11 @@ class BoundedCursorPagination(CursorPagination):
         return None if self.page_size is None else min(self.page_size, self.max_page_size)
 
     def decode_cursor(self, request) -> Cursor | None:
+        """The cursor asked for, read strictly (REST framework's own reading takes any
+        text, drops what is not base64 and takes any integer as a direction): base64
+        of `o` (an offset up to `offset_cutoff`), `r` (0 or 1) and `p` (a record number,
+        ordering by pk: anything else would reach the database as a comparison it
+        cannot make, a 500, or past the integers it holds)."""
         raw = request.query_params.get(self.cursor_query_param)
         if raw is None:
             return None
@@ -135,15 +142,23 @@ class BoundedCursorPagination(CursorPagination):
         if len(raw) > self.max_cursor_length:
             raise refused
         try:
-            cursor = super().decode_cursor(request)
-        except exceptions.NotFound:
+            text = base64.b64decode(raw.encode("ascii"), validate=True).decode("ascii")
+        except (ValueError, UnicodeError):  # binascii.Error is a ValueError
             raise refused from None
-        # The position is a record number (ordering by pk): anything else would reach the
-        # database as a comparison it cannot make (a 500), or past the integers it holds.
-        position = None if cursor is None else cursor.position
-        if position is not None and whole_number(str(position)) is None:
+        tokens = parse.parse_qs(text, keep_blank_values=True)
+        if set(tokens) - {"o", "r", "p"} or any(len(v) != 1 for v in tokens.values()):
             raise refused
-        return cursor
+        offset = whole_number(tokens.get("o", ["0"])[0])
+        reverse = tokens.get("r", ["0"])[0]
+        position = tokens.get("p", [None])[0]
+        if (
+            offset is None
+            or offset > self.offset_cutoff
+            or reverse not in ("0", "1")
+            or (position is not None and whole_number(position) is None)
+        ):
+            raise refused
+        return Cursor(offset=offset, reverse=reverse == "1", position=position)
 
     def check_query_parameters(self, request) -> None:
         self._page_size(request)
