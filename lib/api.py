@@ -155,10 +155,15 @@ class BoundedCursorPagination(CursorPagination):
             offset is None
             or offset > self.offset_cutoff
             or reverse not in ("0", "1")
-            or (position is not None and whole_number(position) is None)
+            or (position is not None and not self.valid_position(position))
         ):
             raise refused
         return Cursor(offset=offset, reverse=reverse == "1", position=position)
+
+    def valid_position(self, position: str) -> bool:
+        """Whether a cursor's position is a value of the first ordering field: here a
+        record number (a list ordered otherwise says what its own are)."""
+        return whole_number(position) is not None
 
     def check_query_parameters(self, request) -> None:
         self._page_size(request)
