@@ -297,6 +297,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StatusEnum": "orders.constants.OrderStatus",
         "RequestStatusEnum": "access_requests.models.RequestStatus",
+        # Choices two record models share, now that every record model is a resource.
+        "ProductCategoryEnum": "orders.constants.ProductCategory",
+        "MailerProductEnum": "mailers.constants.MailerProduct",
     },
 }
 
