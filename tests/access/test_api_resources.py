@@ -438,3 +438,48 @@ def test_generated_resources_are_read_only(world, as_role):
         assert response.json()["error"] == "method_not_allowed"
     world["mint"].gift.refresh_from_db()
     assert world["mint"].gift.gift_message == "Happy birthday, Frank!"
+
+
+# One error shape for every status ---------------------------------------------------------
+
+
+def shape(response) -> tuple[int, str, set]:
+    assert response["Content-Type"] == "application/json", response.content[:200]
+    body = response.json()
+    assert sorted(body) == ["detail", "error", "fields"]
+    assert isinstance(body["detail"], str) and isinstance(body["fields"], dict)
+    assert b"Traceback" not in response.content
+    return response.status_code, body["error"], set(body["fields"])
+
+
+@pytest.mark.urls("tests.access.urls_api_fails")
+def test_every_status_answers_the_one_error_shape(world, as_role, staff_user):
+    client = as_role(MA)
+    gift = world["mint"].gift.pk
+    assert shape(client.get("/api/v1/web-meetings/?host_email=a@b.org")) == (
+        400, "invalid", {"host_email"},
+    )  # fmt: skip
+    assert shape(Client().get("/api/v1/web-meetings/")) == (401, "not_authenticated", set())
+    assert shape(client.get("/api/v1/gift-recipients/")) == (403, "permission_denied", set())
+    assert shape(client.get("/api/v1/web-meetings/999999/")) == (404, "not_found", set())
+    assert shape(client.get("/api/v1/no-such-resource/")) == (404, "not_found", set())
+    assert shape(as_role(PO).delete(f"/api/v1/gift-recipients/{gift}/")) == (
+        405, "method_not_allowed", set(),
+    )  # fmt: skip
+    failing = Client(raise_request_exception=False)
+    failing.force_login(staff_user(PO, "po-failing"))
+    response = failing.get("/api/v1/test-fails/")
+    assert shape(response) == (500, "server_error", set())
+    assert b"secret internals" not in response.content
+
+
+def test_a_read_that_cannot_be_audited_is_a_500_in_the_shape_and_sends_nothing(
+    world, as_role, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("audit database unavailable")
+
+    monkeypatch.setattr(AccessEvent.objects, "bulk_create", broken)
+    response = as_role(PO).get("/api/v1/gift-recipients/")
+    assert shape(response) == (500, "audit_failed", set())
+    assert b"Frank" not in response.content
