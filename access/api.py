@@ -138,15 +138,20 @@ class GatedViewSet(
         return restrict_queryset(self.request.user, super().get_queryset())
 
 
+def clear_search_systems(user, model, field: str) -> frozenset[str]:
+    """The systems in which the user reads `field` (a column or a blind index) in clear,
+    and so may search by it."""
+    if field in registry.facts(model).blind_indexes:
+        return searchable_systems(user, model, field)
+    return clear_systems(user, model, field)
+
+
 def search_systems(user, model, field: str, parameter: str) -> frozenset[str]:
     """The systems whose rows a filter on `field` (a column or a blind index) may reach:
     those in which the user reads the value in clear. Searching by a value is reading
     it, so with none the filter is refused (400) naming the parameter, whatever the
     value: a hit and a miss must not tell a masked value."""
-    if field in registry.facts(model).blind_indexes:
-        systems = searchable_systems(user, model, field)
-    else:
-        systems = clear_systems(user, model, field)
+    systems = clear_search_systems(user, model, field)
     if not systems:
         raise ValidationError(
             {parameter: [f"Your roles do not read {parameter} in clear, so may not search by it."]}

@@ -356,16 +356,16 @@ REST_FRAMEWORK = {
     ],
     # Deny by default: a resource that is public (the catalogue) says so itself.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    # ?limit= and ?offset= checked; 50 records unless the client asks (at most
-    # API_MAX_PAGE_SIZE).
-    "DEFAULT_PAGINATION_CLASS": "lib.api.BoundedLimitOffsetPagination",
+    # Cursor pagination in record-number order, ?cursor= and ?page_size= checked; 50
+    # records unless the client asks (at most API_MAX_PAGE_SIZE). Issue 13, item 4.
+    "DEFAULT_PAGINATION_CLASS": "lib.api.BoundedCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_PARSER_CLASSES": [
         "lib.api.BoundedJSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    # Every error a JSON object with a "detail" (lib/api.py).
+    # Every error one JSON shape: {"error", "detail", "fields"} (lib/api.py).
     "EXCEPTION_HANDLER": "lib.api.exception_handler",
     # Each service account at its own rate (access/service_accounts.py); besides, only
     # views that name a throttle are throttled: the request's status for its requester
@@ -403,6 +403,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StatusEnum": "orders.constants.OrderStatus",
         "RequestStatusEnum": "access_requests.models.RequestStatus",
+        # Choices two record models share, now that every record model is a resource.
+        "ProductCategoryEnum": "orders.constants.ProductCategory",
+        "MailerProductEnum": "mailers.constants.MailerProduct",
     },
 }
 

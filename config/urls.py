@@ -6,20 +6,17 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from access.api import TokenLoginView, TokenLogoutView
+from access.resources import register_resources
 from access.signin import sign_out_user_view
 from access_requests.amendments_api import AmendmentDecisionView, AmendmentListView
 from access_requests.api import RequestMoveView, RequestQueueView, RequestStatusView
 from access_requests.foia import receive_request
 from config.health import healthz, readyz
-from customers.api import CustomerViewSet
-from orders.api import MintOrderViewSet, OfflineOrderViewSet
 from sorn.api import SystemOfRecordsViewSet
 
 router = DefaultRouter()
 router.register("systems", SystemOfRecordsViewSet, basename="system")
-router.register("customers", CustomerViewSet, basename="customer")
-router.register("orders", OfflineOrderViewSet, basename="order")
-router.register("mint-orders", MintOrderViewSet, basename="mint-order")
+register_resources(router)  # every record model's resource (access/resources.py)
 
 api_urls = (
     [

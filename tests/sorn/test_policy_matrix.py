@@ -227,7 +227,7 @@ def test_admin_and_exports_follow_the_policy(world, role):
 
 def api_rows(client, model_label: str) -> list[dict]:
     url, key = API_RESOURCES[model_label]
-    body = client.get(url, {"limit": 200}).json()
+    body = client.get(url, {"page_size": 200}).json()
     parents = body["results"]
     return parents if key is None else [row for parent in parents for row in parent[key]]
 
