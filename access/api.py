@@ -87,6 +87,8 @@ class TokenLoginView(KnoxLoginView):
     permission_classes = [AllowAny]
     throttle_classes = [SignInThrottle]
     serializer_class = CredentialsSerializer
+    # Wrong credentials, or a second factor missing: 403; too many tries: 429.
+    error_statuses = (403, 429)
 
     def post(self, request, format=None):
         serializer = CredentialsSerializer(data=request.data, context={"request": request})

@@ -15,6 +15,7 @@ class AccessConfig(AppConfig):
 
         from access import (
             checks,  # noqa: F401  (registers the policy's system checks)
+            schema,  # noqa: F401  (the schema extension for gated serializers)
             service_accounts,
         )
         from access.sessions import start_session

@@ -339,6 +339,21 @@ def _rights(roles: frozenset[str], model: type[models.Model], systems: Systems) 
     return found
 
 
+@lru_cache(maxsize=1024)
+def schema_access(model: type[models.Model]) -> dict[str, frozenset[Access]]:
+    """Field name → every access some single role has to the field on the rows of some
+    system of the model: what the API's one schema for every caller documents (issue 13,
+    item 5). A field no role ever sees is not in it; a field some role sees masked may be
+    a masked string. One role and one system at a time: a user's access over several
+    roles or a row's several systems is the best of theirs, so it is always one of these."""
+    found: dict[str, set[Access]] = {}
+    for role in Role.values:
+        for system in _all_systems(model):
+            for name, access in _rights(frozenset({role}), model, frozenset({system})).items():
+                found.setdefault(name, set()).add(access)
+    return {name: frozenset(accesses) for name, accesses in found.items()}
+
+
 def readable_fields(user: Any, model: type[models.Model]) -> dict[str, Access]:
     """Field name → access (masked, read or write) for every field the user may see on
     some row of the model, in the model's field order. Hidden fields are absent."""

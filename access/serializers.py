@@ -15,7 +15,7 @@ from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
 
 from access.gate import Gate
-from access.policy import Access, mask_kind, readable_fields
+from access.policy import Access, mask_kind, readable_fields, schema_access
 from audit.constants import AccessChannel
 from audit.disagreements import Dispute
 from audit.reads import reads_batched
@@ -140,8 +140,8 @@ class GatedModelSerializer(serializers.ModelSerializer):
         model = self.Meta.model
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        if self._describing_schema and not getattr(user, "is_authenticated", False):
-            return fields  # the schema of an anonymous reader: the widest shape, no value
+        if self._describing_schema:
+            return self._described_fields(fields)
         if self.gate is None and not self._describing_schema:
             raise NoUser("The access layer reads records only for a known user.")
         allowed = readable_fields(user, model)
@@ -160,6 +160,24 @@ class GatedModelSerializer(serializers.ModelSerializer):
         for name, serializer_class in self.nested.items():
             gated[name] = serializer_class(many=True, read_only=True, context=self.context)
         return gated
+
+    def _described_fields(self, fields: dict) -> dict:
+        """The one shape the schema gives every caller (issue 13, item 5): each field some
+        role sees on some row, none required (a role or a row may hide it), writable
+        only where some role may change it; access/schema.py adds that a field some
+        role sees masked may be a masked string."""
+        described = schema_access(self.Meta.model)
+        shape: dict[str, serializers.Field] = {}
+        for name, field in fields.items():
+            if name not in described:
+                continue
+            field.required = False
+            if Access.WRITE not in described[name]:
+                field.read_only = True
+            shape[name] = field
+        for name, serializer_class in self.nested.items():
+            shape[name] = serializer_class(many=True, read_only=True, context=self.context)
+        return shape
 
     def to_representation(self, instance):
         gate = self.gate

@@ -48,6 +48,7 @@ from access_requests.models import PrivacyActRequest, RequestStatus
 from access_requests.verification import request_by_status_token
 from access_requests.views import _client_key
 from lib.api import BoundedCursorPagination, QueryParameterError, StrictQueryParameters
+from lib.schema import ERROR as ERROR_SHAPE
 from sorn.roles import holds_role
 
 STATUS_TOKEN_HEADER = "X-Status-Token"  # noqa: S105 (a header's name)
@@ -55,7 +56,8 @@ OPEN_STATUSES = sorted(status.value for status in workflow.OPEN)
 # Moves a staff role makes (not "verify", which is the requester's own).
 STAFF_MOVES = sorted(name for name, move in workflow.MOVES.items() if move.roles)
 
-ERROR = inline_serializer("Error", {"detail": serializers.CharField()})
+# Every error is in the one shape (lib/api.py error_body), as the schema says.
+ERROR = ERROR_SHAPE
 
 
 class ClientAddressThrottle(AnonRateThrottle):

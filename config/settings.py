@@ -349,7 +349,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024
 
 _API_ANON_RATE = _throttle_rate("API_ANON_RATE", "60/m")
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "lib.schema.DocumentedErrorsAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -406,6 +406,8 @@ SPECTACULAR_SETTINGS = {
         # Choices two record models share, now that every record model is a resource.
         "ProductCategoryEnum": "orders.constants.ProductCategory",
         "MailerProductEnum": "mailers.constants.MailerProduct",
+        "OfflinePaymentMethodEnum": "orders.constants.OfflinePaymentMethod",
+        "OrderReferralMethodEnum": "orders.constants.ReferralMethod",
     },
 }
 

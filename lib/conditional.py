@@ -21,7 +21,7 @@ import hashlib
 
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -68,32 +68,31 @@ IF_MATCH = OpenApiParameter(
     required=True,
     description="The ETag of the record as you last read it (from its GET).",
 )
-PRECONDITION_ANSWERS = {
-    412: OpenApiResponse(description="The record changed since the ETag you sent."),
-    428: OpenApiResponse(description="If-Match was not sent."),
-}
 
 
 class ConditionalWrites:
     """A viewset mixin: ETag on retrieve and on the answer to a write; If-Match required
-    on update, partial update and destroy (428 without, 412 when stale)."""
+    on update, partial update and destroy (428 without, 412 when stale; lib/schema.py
+    documents both)."""
+
+    requires_if_match = True
 
     def retrieve(self, request, *args, **kwargs) -> Response:
         response = super().retrieve(request, *args, **kwargs)
         return self._tagged(response)
 
-    @extend_schema(parameters=[IF_MATCH], responses=PRECONDITION_ANSWERS)
+    @extend_schema(parameters=[IF_MATCH])
     def update(self, request, *args, **kwargs) -> Response:
         with transaction.atomic():
             self._check_precondition(request)
             return self._tagged(super().update(request, *args, **kwargs))
 
-    @extend_schema(parameters=[IF_MATCH], responses=PRECONDITION_ANSWERS)
+    @extend_schema(parameters=[IF_MATCH])
     def partial_update(self, request, *args, **kwargs) -> Response:
         kwargs["partial"] = True
         return self.update(request, *args, **kwargs)
 
-    @extend_schema(parameters=[IF_MATCH], responses=PRECONDITION_ANSWERS)
+    @extend_schema(parameters=[IF_MATCH])
     def destroy(self, request, *args, **kwargs) -> Response:
         with transaction.atomic():
             self._check_precondition(request)

@@ -56,6 +56,15 @@ from .steps import (
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
+
+@pytest.fixture(autouse=True)
+def one_session_for_weeks(settings):
+    """These walks move the service's clock on by weeks while the officer stays signed
+    in; a real officer signs in each day (sessions end after SESSION_MAX_HOURS). Signing
+    in is tests/signin's subject, not these walks'."""
+    settings.SESSION_COOKIE_AGE = 90 * 24 * 3600
+
+
 # Friday 20 November 2026, the week before Thanksgiving (26 November).
 FRIDAY = timezone.make_aware(datetime.datetime(2026, 11, 20, 10))
 MONDAY = timezone.make_aware(datetime.datetime(2026, 11, 23, 9))

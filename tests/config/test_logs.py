@@ -23,6 +23,7 @@ from customers.models import Person, PhoneNumber, SystemRelationship
 from lib.logs import redact_query, redact_urls
 from orders.models import MintOrder
 from sorn.constants import Role
+from tests.signin.support import password_step
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
@@ -114,7 +115,7 @@ def exercise_every_channel(officer: Client, anonymous: Client, person: Person) -
         lambda: anonymous.get("/no/such/page/", {"q": name}),
         # 500.
         lambda: officer.get("/test/fails/", {"email": EMAIL, "order_number": ORDER}),
-        # Failed forms: the public request form, the admin's sign-in, the API's token.
+        # Failed forms: the public request form, the staff sign-in, the API's token.
         lambda: anonymous.post(
             "/privacy/requests/new/",
             {
@@ -129,7 +130,7 @@ def exercise_every_channel(officer: Client, anonymous: Client, person: Person) -
             },
         ),
         lambda: anonymous.get("/privacy/requests/new/", {"kind": "access", "q": EMAIL}),
-        lambda: anonymous.post("/admin/login/", {"username": EMAIL, "password": PHONE}),
+        lambda: password_step(anonymous, EMAIL, PHONE),
         lambda: anonymous.post(
             "/api/v1/auth/token/",
             json.dumps({"username": EMAIL, "password": ORDER}),
