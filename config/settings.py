@@ -224,11 +224,14 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # attribute (the admin's own templates have none since Django 4.1; the API docs run
 # drf-spectacular's split view, whose init script is a URL of its own), so scripts and
 # styles come only from our own origin: no 'unsafe-inline', no 'unsafe-eval', no hashes
-# to keep in step with a vendored file. `data:` images only: USWDS's and Swagger UI's
-# stylesheets draw their icons as data: SVGs, and an image cannot run script.
-# (OWASP ASVS 4.0.3, 14.4.3; CISA BOD 18-01 asks for HTTPS and HSTS, set above.)
+# to keep in step with a vendored file. The API docs alone add `data:` images for Swagger
+# UI's icons (config/urls.py). OWASP ASVS 4.0.3, 14.4.3 and 14.4.7.
 # Templates: no <script> without src, no <style>, no style="…", no on…= handlers, no
 # javascript: links; a page's script goes in static/js/, its style in static/css/.
+# The other headers are set above: HSTS (production), X-Frame-Options DENY, nosniff, and
+# Referrer-Policy "same-origin": our own pages still send a Referer, which Django's CSRF
+# check needs over HTTPS when a browser sends no Origin, while no other site learns an
+# admin address (a record's number, a change list's filters) from a link followed.
 INSTALLED_APPS.append("csp")  # its system checks refuse django-csp 3's CSP_* settings
 # Just inside SecurityMiddleware, so that an answer made by any later middleware (a sign-in
 # redirect, a refusal) carries the policy too.
@@ -241,7 +244,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

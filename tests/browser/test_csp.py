@@ -39,7 +39,11 @@ def test_the_public_pages_and_the_request_form_raise_nothing_in_the_console(page
 
     # The form's steps as a person goes through them: the choice, the details (with an
     # error first, then sent), the e-mailed link, the status page.
-    choose(page, "Get a copy of my records", "USPS 810.300 Offline Registration, Payment, and Fulfillment")
+    choose(
+        page,
+        "Get a copy of my records",
+        "USPS 810.300 Offline Registration, Payment, and Fulfillment",
+    )
     watch.settle()
     page.get_by_role("button", name="Send the request").click()
     watch.settle()
@@ -158,6 +162,7 @@ def test_the_policy_refuses_inline_script_handlers_and_styles(page, settings, ca
     # The report reached the service and was logged without the page's code.
     page.wait_for_timeout(500)
     logged = [r.getMessage() for r in caplog.records if r.name == "config.security"]
-    assert any(m.startswith("csp violation: script-src-elem blocked inline on /injected/")
-               for m in logged), logged
+    assert any(
+        m.startswith("csp violation: script-src-elem blocked inline on /injected/") for m in logged
+    ), logged
     assert not any("document.title" in m for m in logged)
