@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
@@ -53,6 +54,10 @@ def policy_page(request: HttpRequest) -> HttpResponse:
         {
             **admin.site.each_context(request),
             "title": "Who may see what: the role policy",
+            "app_label_name": apps.get_app_config("access").verbose_name,
+            # The page's width goes to the table, as on the admin's index: eleven role
+            # columns beside the navigation would not fit a 1280-pixel window.
+            "is_nav_sidebar_enabled": False,
             "roles": list(Role),
             "rows": rows,
             "scopes": scopes,
