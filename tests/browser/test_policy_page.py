@@ -61,7 +61,8 @@ def test_the_policy_page_is_an_admin_page_that_fits_1280_pixels(page, staff_user
     # Every role's name fits its column in whole words: none overflows its cell.
     overflowing = page.evaluate(
         "sel => [...document.querySelectorAll(sel + ' th.role')]"
-        ".filter(th => th.scrollWidth > th.clientWidth).map(th => th.textContent + ' ' + th.scrollWidth + '>' + th.clientWidth)",
+        ".filter(th => th.scrollWidth > th.clientWidth)"
+        ".map(th => `${th.textContent} ${th.scrollWidth}>${th.clientWidth}`)",
         REGION,
     )
     assert overflowing == []
