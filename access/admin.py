@@ -25,6 +25,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets as admin_widgets
@@ -58,6 +59,7 @@ from access.policy import (
     shown_value,
     visible_systems,
 )
+from access.signin import LockoutAdmin
 from audit.constants import AccessChannel
 from keystore.fields import BlindIndexField, EncryptedMixin, EncryptedTextField, index_token
 from lib.masking import mask
@@ -783,3 +785,9 @@ class PolicyGrantAdmin(ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_active and request.user.is_staff
+
+
+# Issue 14, item 2: lockouts, for security administrators to lift (access/signin.py).
+admin.site.register(AccessAttempt, LockoutAdmin)
+
+from access import service_accounts_admin  # noqa: E402,F401  (registers ServiceAccountAdmin)

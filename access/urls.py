@@ -1,4 +1,3 @@
-from django.contrib import admin
 from django.urls import path
 
 from access import views
@@ -6,8 +5,7 @@ from access import views
 app_name = "access"
 
 urlpatterns = [
-    # Inside the admin's sign-in, as the admin's own pages are.
-    path("policy/", admin.site.admin_view(views.policy_page), name="policy"),
+    path("policy/", views.policy_page, name="policy"),
     path("people/<int:person_id>/access-history/", views.person_access_history,
          name="person-access-history"),
     path("people/<int:person_id>/records/", views.person_records, name="person-records"),
