@@ -7,6 +7,7 @@ the violation to /csp-report/."""
 
 from __future__ import annotations
 
+import base64
 import logging
 
 import pytest
@@ -26,6 +27,7 @@ from tests.browser.support import BROWSER_DB, ConsoleWatch
 from tests.browser.test_admin_axe import pages_of
 from tests.browser.test_request_flow import choose, fill_details, verification_link
 from tests.browser.test_staff_request_flow import PASSWORD, sign_in
+from tests.signin.support import totp
 
 pytestmark = BROWSER_DB
 
@@ -117,9 +119,40 @@ def test_the_staff_pages_raise_nothing_in_the_console(page, settings, persona, m
     assert {name for name, status in statuses.items() if status == 403} == REFUSED[persona]
     assert all(status in (200, 403) for status in statuses.values()), statuses
     # The API docs drew the operations from the schema (their script ran, from its URL).
+    # (The schema is half a megabyte of YAML: give Swagger UI time to draw it.)
     page.goto("/api/docs/")
-    page.get_by_text("/api/v1/systems/", exact=True).first.wait_for()
+    page.locator(".opblock-summary-path").first.wait_for(timeout=60_000)
     watch.settle()
+    assert "/api/v1/addresses/" in page.locator(".opblock-summary-path").all_text_contents()
+    assert watch.problems == []
+
+
+def test_the_sign_in_pages_raise_nothing_in_the_console(page, settings, staff_user):
+    """The second factor's pages (issue 14, item 1): the password step, enrolment with its
+    QR code, the backup codes, and a refusal of a wrong password."""
+    settings.STAFF_MFA_REQUIRED = True
+    user = staff_user(Role.AUDITOR)
+    watch = ConsoleWatch(page)
+    assert watch.visit("/admin/") == 200  # the sign-in page, where /admin/ sends a stranger
+    assert "/account/login/" in page.url
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    watch.settle()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/account/two-factor/setup/**")
+    watch.settle()
+    page.get_by_role("button", name="Next").click()
+    watch.settle()
+    assert page.get_by_role("img", name="QR code of this account's authenticator key").is_visible()
+    secret = page.locator("#totp-secret").inner_text().strip()
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("Token").fill(totp(key))
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_url("**/admin/")
+    watch.settle()
+    assert watch.visit("/account/two-factor/backup/tokens/") == 200
     assert watch.problems == []
 
 
