@@ -38,7 +38,7 @@ PUBLIC = [
     "/privacy/requests/sent/",
     "/privacy/requests/verify/not-a-real-link/",
     "/privacy/requests/status/not-a-real-token/",
-    "/admin/login/",
+    "/account/login/",  # the staff sign-in (the admin's own login redirects here)
     "/api/docs/",
     "/no-such-page/",
 ]
