@@ -11,7 +11,9 @@ page's path (secret segments redacted, no query), what was blocked reduced to a 
 query string.
 
 Anyone can POST here (a browser sends no cookie-bound token with a report): the body is
-bounded, parsed as JSON only, and every logged value is checked against a narrow shape.
+bounded, parsed as JSON only, every logged value is checked against a narrow shape, and
+each client address is heard at most REPORTS_PER_MINUTE times a minute (a page that
+breaks sends a handful; a flood would only fill the logs).
 """
 
 from __future__ import annotations
@@ -24,13 +26,16 @@ from urllib.parse import urlsplit
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
+from audit.reads import client_address
 from lib.logs import redact_path
 
 logger = logging.getLogger(__name__)
 
 # A report is a few hundred bytes; Chromium caps the sample at 40 characters.
 MAX_REPORT_BYTES = 16 * 1024
+REPORTS_PER_MINUTE = 30
 _DIRECTIVE = re.compile(r"[a-z-]{1,40}")
 # CSP 3, "blocked-uri" keywords for what has no address of its own.
 _KEYWORDS = frozenset({"inline", "eval", "wasm-eval", "trusted-types-sink", "self", "data", "blob"})
@@ -55,6 +60,11 @@ def _document_path(value: object) -> str:
     return path if _PATH.fullmatch(path) else "other"
 
 
+def _reporter(group: str, request: HttpRequest) -> str:
+    """The client's address, X-Forwarded-For believed from TRUSTED_PROXIES only."""
+    return client_address(request) or ""
+
+
 def _line(value: object) -> int | None:
     return value if isinstance(value, int) and 0 <= value < 10**7 else None
 
@@ -63,7 +73,17 @@ def _line(value: object) -> int | None:
 @require_POST
 def csp_report(request: HttpRequest) -> HttpResponse:
     """Log one violation report, as little of it as says what broke; always 204 for a
-    well-formed report, 400 for anything else, 413 past the size bound."""
+    well-formed report, 400 for anything else, 413 past the size bound, 429 past the
+    rate (not logged)."""
+    if is_ratelimited(
+        request,
+        group="csp-report",
+        key=_reporter,
+        rate=f"{REPORTS_PER_MINUTE}/m",
+        method="POST",
+        increment=True,
+    ):
+        return HttpResponse(status=429)
     length = request.META.get("CONTENT_LENGTH") or "0"
     if not length.isdigit() or int(length) > MAX_REPORT_BYTES:
         return HttpResponse(status=413)

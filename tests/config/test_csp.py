@@ -15,6 +15,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.http import HttpResponse
 
 from access_requests.models import PrivacyActRequest
@@ -263,3 +264,16 @@ def test_a_forged_directive_or_address_cannot_write_into_the_log(client, caplog)
     }})  # fmt: skip
     (line,) = [r.getMessage() for r in caplog.records if r.name == "config.security"]
     assert line == "csp violation: other blocked other on other, line None"
+
+
+def test_a_flood_of_reports_is_cut_off_per_address(client, caplog):
+    caplog.set_level(logging.WARNING, logger="config.security")
+    body = {"csp-report": {"violated-directive": "img-src", "blocked-uri": "inline"}}
+    try:
+        statuses = [report(client, body).status_code for _ in range(32)]
+        other = report(client, body, REMOTE_ADDR="192.0.2.7").status_code
+    finally:
+        cache.clear()  # the counters live in the cache; the next test starts afresh
+    assert statuses == [204] * 30 + [429, 429]
+    assert other == 204  # another address is still heard
+    assert len([r for r in caplog.records if r.name == "config.security"]) == 31
