@@ -4,31 +4,45 @@ may see, each field as the user's roles may see it on that row, every read audit
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.apps import apps
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 
 from access import policy
 from access.gate import Gate, dispute_notes
 from access.policy import Access, restrict_queryset, roles_of
 from audit.constants import AccessChannel
-from audit.services import access_history, disclosures_of
+from audit.services import access_history, disclosures_of, own_record_ids
 from sorn.catalogue import get_notice
 from sorn.classification import registry
 from sorn.constants import Role
 
 # The purpose recorded with every read of the person view.
 PERSON_VIEW_PURPOSE = "Person view: one person's records in every system"
+# The newest reads and disclosures a person's history page shows.
+HISTORY_ROWS = 500
+# Who reads a person's access history: the privacy officer answering a request
+# (5 U.S.C. 552a(c)(3)) and the auditor reviewing access.
+HISTORY_ROLES = frozenset({Role.PRIVACY_OFFICER, Role.AUDITOR})
+
+
+def may_see_access_history(user: Any) -> bool:
+    return bool(HISTORY_ROLES & roles_of(user))
 
 
 # Each page is behind the admin site's own check (access/sites.py): staff, signed in
 # with the second factor where it is required.
 @admin.site.admin_view
 def policy_page(request: HttpRequest) -> HttpResponse:
-    """The role policy for staff: who sees which data class, how, and why."""
+    """The role policy for staff, in the admin's layout: who sees which data class, how,
+    and why."""
     rows = [
-        {"grant": grant, "cells": list(zip(Role.values, accesses, strict=True))}
+        {"grant": grant, "cells": list(zip(Role, accesses, strict=True))}
         for grant, accesses in policy.policy_rows()
     ]
     scopes = [
@@ -36,14 +50,20 @@ def policy_page(request: HttpRequest) -> HttpResponse:
          "reason": policy.SCOPES[role.value].reason if role.value in policy.SCOPES else ""}
         for role in Role
     ]  # fmt: skip
-    return render(
+    return TemplateResponse(
         request,
         "access/policy.html",
         {
+            **admin.site.each_context(request),
+            "title": "Who may see what: the role policy",
+            "app_label_name": apps.get_app_config("access").verbose_name,
+            # The page's width goes to the table, as on the admin's index: eleven role
+            # columns beside the navigation would not fit a 1280-pixel window.
+            "is_nav_sidebar_enabled": False,
             "roles": list(Role),
             "rows": rows,
             "scopes": scopes,
-            "my_roles": policy.roles_of(request.user),
+            "my_roles": [Role(role).label for role in sorted(policy.roles_of(request.user))],
         },
     )
 
@@ -51,19 +71,24 @@ def policy_page(request: HttpRequest) -> HttpResponse:
 @admin.site.admin_view
 def person_access_history(request: HttpRequest, person_id: int) -> HttpResponse:
     """Who has seen this person's records, and to whom they were disclosed: for the
-    privacy officer answering a request and the auditor reviewing access."""
-    if not {Role.PRIVACY_OFFICER, Role.AUDITOR} & roles_of(request.user):
+    privacy officer answering a request and the auditor reviewing access. Only this
+    person's records: an event that also read someone else's lists this person's record
+    numbers alone."""
+    if not may_see_access_history(request.user):
         raise PermissionDenied
     person = get_object_or_404(
         restrict_queryset(request.user, registry.person_model.objects.all()), pk=person_id
     )
+    events = list(access_history(person.pk)[:HISTORY_ROWS])
+    own = own_record_ids(events, person.pk)
     return render(
         request,
         "audit/access_history.html",
         {
             "person": person,
-            "events": access_history(person.pk)[:500],
-            "disclosures": disclosures_of(person.pk)[:500],
+            "events": [(event, own[event.pk]) for event in events],
+            "disclosures": disclosures_of(person.pk)[:HISTORY_ROWS],
+            "rows": HISTORY_ROWS,
         },
     )
 
@@ -120,4 +145,12 @@ def person_records(request: HttpRequest, person_id: int) -> HttpResponse:
         }
         for slug, tables in sorted(sections.items())
     ]
-    return render(request, "access/person_records.html", {"person": person, "systems": systems})
+    return render(
+        request,
+        "access/person_records.html",
+        {
+            "person": person,
+            "systems": systems,
+            "may_see_history": may_see_access_history(request.user),
+        },
+    )
