@@ -39,6 +39,7 @@ from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.utils.html import format_html
 
+from access.disclosures_admin import DisclosureEntryAdmin
 from access.exports import export_csv
 from access.gate import Gate, dispute_notes
 from access.models import PolicyGrant
@@ -59,6 +60,7 @@ from access.policy import (
     visible_systems,
 )
 from audit.constants import AccessChannel
+from audit.models import DisclosureAccounting
 from keystore.fields import BlindIndexField, EncryptedMixin, EncryptedTextField, index_token
 from lib.masking import mask
 from sorn.admin import ReadOnlyAdmin
@@ -783,3 +785,7 @@ class PolicyGrantAdmin(ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_active and request.user.is_staff
+
+
+# The accounting of disclosures' entry form searches people through the gate.
+admin.site.register(DisclosureAccounting, DisclosureEntryAdmin)

@@ -11,7 +11,6 @@ from audit.models import (
     AuditSeal,
     AuditTombstone,
     ChangeEntry,
-    DisclosureAccounting,
     ExternalRecipient,
 )
 from audit.services import events_about_person, events_about_record
@@ -164,7 +163,8 @@ class PrivacyOfficerAdmin(RoleRestrictedAdmin):
     editor_roles = frozenset({Role.PRIVACY_OFFICER})
 
 
-@admin.register(DisclosureAccounting)
+# Registered by the access layer (access/disclosures_admin.py), whose add page finds the
+# person through the gate's search.
 class DisclosureAccountingAdmin(PrivacyOfficerAdmin):
     list_display = ["disclosed_at", "person_id", "system", "recipient_name", "routine_use"]
     list_filter = ["system", "recipient_name", "routine_use"]
@@ -174,10 +174,6 @@ class DisclosureAccountingAdmin(PrivacyOfficerAdmin):
         "disclosed_at", "person_id", "system", "nature_and_purpose", "routine_use",
         "recipient_name", "recipient_address", "records", "recorded_by",
     ]  # fmt: skip
-
-    def save_model(self, request, obj, form, change) -> None:
-        obj.recorded_by = request.user.username
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(ExternalRecipient)
