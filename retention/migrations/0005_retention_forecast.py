@@ -5,26 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('retention', '0004_hold_reason_not_blank'),
+        ("retention", "0004_hold_reason_not_blank"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RetentionForecast',
+            name="RetentionForecast",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('requested_by', models.CharField(max_length=200)),
-                ('computed_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('as_of', models.DateField(blank=True, help_text='The day the horizons count from.', null=True)),
-                ('seconds', models.FloatField(blank=True, help_text='How long computing it took.', null=True)),
-                ('figures', models.JSONField(default=dict)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("requested_by", models.CharField(max_length=200)),
+                ("computed_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                (
+                    "as_of",
+                    models.DateField(
+                        blank=True, help_text="The day the horizons count from.", null=True
+                    ),
+                ),
+                (
+                    "seconds",
+                    models.FloatField(
+                        blank=True, help_text="How long computing it took.", null=True
+                    ),
+                ),
+                ("figures", models.JSONField(default=dict)),
             ],
             options={
-                'verbose_name': 'retention forecast',
-                'ordering': ['-requested_at', '-id'],
+                "verbose_name": "retention forecast",
+                "ordering": ["-requested_at", "-id"],
             },
         ),
     ]
