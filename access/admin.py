@@ -479,6 +479,24 @@ class GatedAdminMixin:
     def get_list_display_links(self, request, list_display):
         return [record_number]
 
+    def get_list_select_related(self, request):
+        """The linked records the declared columns show, joined: the gate's columns are
+        functions (`_cell`), which Django's automatic join does not recognise, so a list
+        of meeting devices fetched each row's session one by one (bench/
+        retention_dashboard.py, tests/access/test_changelist_queries.py)."""
+        declared = super().get_list_select_related(request)
+        if declared is not False:
+            return declared
+        linked = []
+        for item in super().get_list_display(request):
+            try:
+                field = self.model._meta.get_field(item) if isinstance(item, str) else None
+            except FieldDoesNotExist:
+                continue
+            if field is not None and field.concrete and (field.many_to_one or field.one_to_one):
+                linked.append(item)
+        return linked or False
+
     def get_sortable_by(self, request):
         # Ciphertext sorts nowhere meaningful, and an order over values some rows hide
         # would tell them: only columns read in clear on every row the user sees.

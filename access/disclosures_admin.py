@@ -133,6 +133,7 @@ class DisclosureEntryForm(forms.Form):
 
 class DisclosureEntryAdmin(DisclosureAccountingAdmin):
     list_display = [*DisclosureAccountingAdmin.list_display, "corrects"]
+    list_select_related = ["corrects"]  # nullable: Django's automatic join skips it
     fields = [*DisclosureAccountingAdmin.fields, "corrects"]
 
     def get_readonly_fields(self, request, obj=None):
