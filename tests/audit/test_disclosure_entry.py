@@ -91,6 +91,16 @@ def _entry(person, **changes) -> DisclosureAccounting:
     return record_disclosure(**fields)
 
 
+def _correction_refused(officer, person, entry) -> list[str]:
+    """A correction of `entry` for `person`: refused by the form (not offered) and by the
+    service whatever is posted; the service's message."""
+    page = officer.post(f"{ADD}?person={person.pk}", _form(person, corrects=str(entry.pk)))
+    assert "corrects" in page.context["form"].errors
+    with pytest.raises(ValidationError) as refused:
+        _entry(person, corrects=entry)
+    return refused.value.message_dict["corrects"]
+
+
 def test_the_person_is_found_by_the_person_lists_search(officer, dora, other):
     page = officer.get(ADD)
     assert page.status_code == 200
@@ -205,11 +215,7 @@ def test_a_record_of_another_system_is_refused(officer, dora):
 
 def test_a_correction_of_another_persons_entry_is_refused(officer, dora, other):
     theirs = _entry(other)
-    page = officer.post(f"{ADD}?person={dora.pk}", _form(dora, corrects=str(theirs.pk)))
-    assert "corrects" in page.context["form"].errors
-    with pytest.raises(ValidationError) as refused:
-        _entry(dora, corrects=theirs)
-    assert refused.value.message_dict["corrects"] == [
+    assert _correction_refused(officer, dora, theirs) == [
         f"Disclosure #{theirs.pk} is not an entry about customer #{dora.pk}."
     ]
     assert list(DisclosureAccounting.objects.all()) == [theirs]
@@ -252,11 +258,7 @@ def test_a_mistaken_entry_is_corrected_by_a_new_one(officer, dora):
     (shown,) = accounting_of([dora.pk])
     assert shown == correction and shown.corrected_entry == mistaken
     # An entry is corrected once: a second correction corrects the correction.
-    page = officer.post(f"{ADD}?person={dora.pk}", _form(dora, corrects=str(mistaken.pk)))
-    assert "corrects" in page.context["form"].errors
-    with pytest.raises(ValidationError) as refused:
-        _entry(dora, corrects=mistaken)
-    assert refused.value.message_dict["corrects"] == [
+    assert _correction_refused(officer, dora, mistaken) == [
         f"Disclosure #{mistaken.pk} was already corrected by #{correction.pk}: correct that "
         "entry instead."
     ]
