@@ -25,6 +25,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import widgets as admin_widgets
@@ -59,6 +60,7 @@ from access.policy import (
     shown_value,
     visible_systems,
 )
+from access.signin import LockoutAdmin
 from audit.constants import AccessChannel
 from audit.models import DisclosureAccounting
 from keystore.fields import BlindIndexField, EncryptedMixin, EncryptedTextField, index_token
@@ -807,3 +809,8 @@ class PolicyGrantAdmin(ReadOnlyAdmin):
 
 # The accounting of disclosures' entry form searches people through the gate.
 admin.site.register(DisclosureAccounting, DisclosureEntryAdmin)
+
+# Issue 14, item 2: lockouts, for security administrators to lift (access/signin.py).
+admin.site.register(AccessAttempt, LockoutAdmin)
+
+from access import service_accounts_admin  # noqa: E402,F401  (registers ServiceAccountAdmin)

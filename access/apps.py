@@ -8,9 +8,24 @@ class AccessConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from access import checks  # noqa: F401  (registers the policy's system checks)
+        # Models and the auditlog registry exist only once the apps are loaded.
+        from auditlog.registry import auditlog
+        from django.contrib.auth.signals import user_logged_in
+        from knox.models import AuthToken
+
+        from access import (
+            checks,  # noqa: F401  (registers the policy's system checks)
+            service_accounts,
+        )
+        from access.sessions import start_session
+
+        user_logged_in.connect(start_session, dispatch_uid="access.sessions.start_session")
 
         post_migrate.connect(_store_policy_after_migrate, sender=self)
+        service_accounts.connect_signals()
+        # Issuing and revoking API tokens are in the change log, never their digests.
+        if not auditlog.contains(AuthToken):
+            auditlog.register(AuthToken, exclude_fields=["digest"])
 
 
 def _store_policy_after_migrate(sender, using="default", **kwargs) -> None:

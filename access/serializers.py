@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as NoUser
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
 
@@ -20,6 +19,7 @@ from access.policy import Access, mask_kind, readable_fields
 from audit.constants import AccessChannel
 from audit.disagreements import Dispute
 from audit.reads import reads_batched
+from lib.api import FieldsRefused
 from lib.masking import mask
 
 
@@ -37,6 +37,10 @@ class MaskedField(serializers.Field):
     def get_attribute(self, instance):
         value = super().get_attribute(instance)
         return "" if value is None else value
+
+
+# A viewset's actions that answer a list of records (`POST …/search/` is a list).
+LIST_ACTIONS = frozenset({"list", "search"})
 
 
 # Where a disputed record carries its statements of disagreement (5 U.S.C. 552a(d)(4)):
@@ -114,7 +118,7 @@ class GatedModelSerializer(serializers.ModelSerializer):
             view = self.context.get("view")
             channel = (
                 AccessChannel.API_LIST
-                if getattr(view, "action", None) == "list"
+                if getattr(view, "action", None) in LIST_ACTIONS
                 else AccessChannel.API_DETAIL
             )
             purpose = request.headers.get("X-Access-Purpose", "") if request else ""
@@ -226,7 +230,5 @@ class GatedModelSerializer(serializers.ModelSerializer):
             }
             refused = sorted(set(data) - writable)
             if refused:
-                raise PermissionDenied(
-                    f"You may not change: {', '.join(refused)}.", code="field_not_writable"
-                )
+                raise FieldsRefused(refused)
         return super().to_internal_value(data)

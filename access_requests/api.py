@@ -21,9 +21,11 @@
 
 from __future__ import annotations
 
+import datetime
 import secrets
 
-from django.db.models import F
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -45,7 +47,7 @@ from access_requests.forms import move_form
 from access_requests.models import PrivacyActRequest, RequestStatus
 from access_requests.verification import request_by_status_token
 from access_requests.views import _client_key
-from lib.api import QueryParameterError, StrictQueryParameters
+from lib.api import BoundedCursorPagination, QueryParameterError, StrictQueryParameters
 from sorn.roles import holds_role
 
 STATUS_TOKEN_HEADER = "X-Status-Token"  # noqa: S105 (a header's name)
@@ -160,10 +162,25 @@ class QueueSerializer(serializers.ModelSerializer):
                   "due_on"]  # fmt: skip
 
 
+class QueuePagination(BoundedCursorPagination):
+    """The queue's pages, next deadline first: a cursor positioned on a deadline (a
+    request without one yet comes last)."""
+
+    ordering = ("deadline", "received_at", "pk")
+
+    def valid_position(self, position: str) -> bool:
+        try:
+            datetime.date.fromisoformat(position)
+        except ValueError:
+            return False
+        return True
+
+
 class RequestQueueView(StrictQueryParameters, ListAPIView):
     """The open requests, next deadline first (the admin's queue, as data)."""
 
     permission_classes = [IsAuthenticated, IsPrivacyOfficer]
+    pagination_class = QueuePagination
     serializer_class = QueueSerializer
     query_parameters = ("status", "due")
 
@@ -196,9 +213,8 @@ class RequestQueueView(StrictQueryParameters, ListAPIView):
             queryset = queryset.filter(due_on__lt=timezone.localdate())
         if problems:
             raise QueryParameterError(problems)
-        return queryset.select_related("assignee").order_by(
-            F("due_on").asc(nulls_last=True), "received_at", "pk"
-        )
+        deadline = Coalesce("due_on", Value(datetime.date.max))
+        return queryset.select_related("assignee").annotate(deadline=deadline)
 
 
 def _details_form(move: workflow.Move):

@@ -10,3 +10,11 @@ class AccessChannel(models.TextChoices):
     API_DETAIL = "api_detail", "API detail"
     CSV_EXPORT = "csv_export", "CSV export"
     REQUEST_PACKAGE = "request_package", "Privacy Act request package"
+
+
+class SecurityEventKind(models.TextChoices):
+    """What a security event records (audit.models.SecurityEvent)."""
+
+    LOCKED_OUT = "locked_out", "Sign-in locked out"
+    UNLOCKED = "unlocked", "Sign-in lock lifted"
+    SIGNED_OUT_EVERYWHERE = "signed_out_everywhere", "Signed out everywhere"

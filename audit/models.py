@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from audit.constants import AccessChannel
+from audit.constants import AccessChannel, SecurityEventKind
 from lib.process import process_identity
 
 
@@ -298,6 +298,33 @@ class BulkChange(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Bulk change #{self.pk}"
+
+
+class SecurityEvent(AppendOnlyModel):
+    """A sign-in security event: an account or client address locked out after repeated
+    failed sign-ins, a lock lifted by a security administrator, a user signed out
+    everywhere (issue 14, items 2-3; NIST SP 800-53 AC-7 and AU-2). Who it was about and
+    who did it are kept as values, like an access event's user. Identifiers only: a
+    username typed at the sign-in form that names no account is not kept (it may be a
+    password typed in the wrong box)."""
+
+    occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=30, choices=SecurityEventKind.choices)
+    user_id = models.IntegerField(null=True, blank=True, db_index=True, help_text="The account.")
+    username = models.CharField(max_length=150, blank=True)
+    remote_addr = models.GenericIPAddressField(
+        null=True, blank=True, help_text="The client address concerned (a lockout's)."
+    )
+    actor_id = models.IntegerField(null=True, blank=True)
+    actor_username = models.CharField(max_length=150, blank=True, help_text="Who did it.")
+    actor_addr = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Security event #{self.pk}"
 
 
 class AccessEventPerson(AppendOnlyModel):

@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 
 from audit.constants import AccessChannel
 from audit.models import AccessEvent, AccessEventPerson, DisclosureAccounting, ExternalRecipient
+from lib.api import error_response, is_api_request
 from sorn.classification import registry
 from sorn.roles import roles_of
 
@@ -287,10 +288,11 @@ class AccessEventMiddleware:
                 request.path,
                 ", ".join(sorted({r.model for r in collector.reads.values()})),
             )
-            failed = HttpResponseServerError(
-                "The access could not be recorded, so nothing was sent.",
-                content_type="text/plain",
-            )
+            message = "The access could not be recorded, so nothing was sent."
+            if is_api_request(request):  # the API's one error shape (issue 13, item 6)
+                failed = error_response(500, "audit_failed", message)
+            else:
+                failed = HttpResponseServerError(message, content_type="text/plain")
             failed.audit_failed = True
             return failed
         return response

@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.utils import timezone
 
-from audit.models import AccessEvent, AuditSeal, AuditTombstone, BulkChange, ChangeEntry
+from audit.models import (
+    AccessEvent,
+    AuditSeal,
+    AuditTombstone,
+    BulkChange,
+    ChangeEntry,
+    SecurityEvent,
+)
 
 GENESIS = "0" * 64
 ROW = struct.Struct(">q16s")
@@ -53,6 +60,7 @@ STREAMS = (
     Stream("access_events", AccessEvent, "occurred_at"),
     Stream("change_entries", ChangeEntry, "timestamp"),
     Stream("bulk_changes", BulkChange, "occurred_at"),
+    Stream("security_events", SecurityEvent, "occurred_at"),
 )
 
 

@@ -44,9 +44,11 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("migrate", database="keystore", verbosity=0)
     import audit.reads
-    from customers.api import CustomerSerializer
+    from access.resources import serializer_of
     from customers.models import Address, Person, PhoneNumber
     from sorn.demo import seed_demo_records
+
+    CustomerSerializer = serializer_of(Person)
 
     seed_demo_records(args.customers)
     user, _ = get_user_model().objects.get_or_create(username="bench-privacy-officer")

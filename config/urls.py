@@ -6,19 +6,17 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from access.api import TokenLoginView, TokenLogoutView
+from access.resources import register_resources
+from access.signin import sign_out_user_view
 from access_requests.amendments_api import AmendmentDecisionView, AmendmentListView
 from access_requests.api import RequestMoveView, RequestQueueView, RequestStatusView
 from access_requests.foia import receive_request
 from config.health import healthz, readyz
-from customers.api import CustomerViewSet
-from orders.api import MintOrderViewSet, OfflineOrderViewSet
 from sorn.api import SystemOfRecordsViewSet
 
 router = DefaultRouter()
 router.register("systems", SystemOfRecordsViewSet, basename="system")
-router.register("customers", CustomerViewSet, basename="customer")
-router.register("orders", OfflineOrderViewSet, basename="order")
-router.register("mint-orders", MintOrderViewSet, basename="mint-order")
+register_resources(router)  # every record model's resource (access/resources.py)
 
 api_urls = (
     [
@@ -55,6 +53,13 @@ urlpatterns = [
     # The admin's autocomplete answers "which record matches this term" past the gate's
     # search rules and its audit; no record admin uses it (raw-id widgets instead): off.
     path("admin/autocomplete/", page_not_found, {"exception": Http404()}),
+    # Staff sign-in: password, second factor, enrolment (issue 14, item 1).
+    path("account/", include("access.signin_urls")),
+    path(
+        "admin/sign-in/sign-out-user/",
+        admin.site.admin_view(sign_out_user_view),
+        name="signin-admin-sign-out-user",
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_urls)),
     # FOIA.gov's Agency API 1.1.0: machine to machine with its shared secret, outside REST

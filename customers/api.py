@@ -1,77 +1,45 @@
-"""/api/v1/customers/: people, with their addresses and phone numbers, through the gate."""
+"""/api/v1/customers/: people, with their addresses and phone numbers, through the gate.
+
+The resource itself is generated (`access.resources`); this says what the registry
+cannot: its name, the rows it carries nested, that it takes PATCH, and how people are
+found by the person-level identifiers the notices list (`customers.services`)."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from collections.abc import Mapping
+from typing import Any
 
-from access.api import GatedViewSet, filter_in_clear, search_systems
-from access.policy import clear_systems, in_systems, restrict_queryset
-from access.serializers import GatedModelSerializer
+from django.db.models import Q, QuerySet
+
+from access.api import filter_in_clear, search_systems
+from access.policy import clear_systems, in_systems
+from access.resources import customise
 from customers.models import Address, Person, PhoneNumber, SystemRelationship
+from customers.services import PERSON_IDENTIFIERS
 
 
-class AddressSerializer(GatedModelSerializer):
-    class Meta:
-        model = Address
-        fields = "__all__"
-
-
-class PhoneNumberSerializer(GatedModelSerializer):
-    class Meta:
-        model = PhoneNumber
-        fields = "__all__"
-
-
-class CustomerSerializer(GatedModelSerializer):
-    nested = {"addresses": AddressSerializer, "phone_numbers": PhoneNumberSerializer}
-
-    class Meta:
-        model = Person
-        fields = "__all__"
-
-
-FILTERS = ("email", "phone", "name", "customer_id")
-
-
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter(name, str, description=f"exact match on {name} (blind index)")
-            for name in FILTERS
-        ]
-    )
-)
-class CustomerViewSet(GatedViewSet):
-    """People the requesting user's roles may see, with the fields they may see."""
-
-    queryset = Person.objects.all()
-    serializer_class = CustomerSerializer
-    query_parameters = FILTERS
-
-    def get_queryset(self):
-        user = self.request.user
-        people = super().get_queryset().order_by("pk")
-        params = self.request.query_params
-        # Each identifier reaches only people of the systems in which the user reads it in
-        # clear (a masked one is refused whole: 400), through the blind indexes.
-        if params.get("email") is not None:
-            people = filter_in_clear(
-                user, people.lookup(email=params["email"]), "email_index", "email"
-            )
-        if params.get("name") is not None:
-            people = filter_in_clear(user, people.lookup(name=params["name"]), "name_index", "name")
-        if params.get("phone") is not None:
-            phones = filter_in_clear(
-                user, PhoneNumber.objects.lookup(number=params["phone"]), "number_index", "phone"
-            )
-            people = people.filter(pk__in=phones.values("person_id"))
-        if params.get("customer_id") is not None:
-            people = people.filter(people_by_customer_number(user, params["customer_id"]))
-        return people.prefetch_related(
-            Prefetch("addresses", queryset=restrict_queryset(user, Address.objects.all())),
-            Prefetch("phone_numbers", queryset=restrict_queryset(user, PhoneNumber.objects.all())),
+def find_customers(user: Any, people: QuerySet, identifiers: Mapping[str, str]) -> QuerySet:
+    """People matching every given identifier, each reaching only people of the systems
+    in which the user reads it in clear (a masked one is refused whole: 400), through
+    the blind indexes."""
+    if "email" in identifiers:
+        people = filter_in_clear(
+            user, people.lookup(email=identifiers["email"]), "email_index", "email"
         )
+    if "name" in identifiers:
+        named = people.lookup(name=identifiers["name"])
+        people = filter_in_clear(user, named, "name_index", "name")
+    for parameter, model, source, index in (
+        ("phone", PhoneNumber, "number", "number_index"),
+        ("address", Address, "address", "address_index"),
+    ):
+        if parameter in identifiers:
+            rows = model.objects.lookup(**{source: identifiers[parameter]})
+            rows = filter_in_clear(user, rows, index, parameter)
+            people = people.filter(pk__in=rows.values("person_id"))
+    if "customer_id" in identifiers:
+        people = people.filter(people_by_customer_number(user, identifiers["customer_id"]))
+    return people
 
 
 def people_by_customer_number(user, value: str) -> Q:
@@ -90,3 +58,13 @@ def people_by_customer_number(user, value: str) -> Q:
         system_customer_id__iexact=value, system__in=sorted(numbered)
     )
     return matches | Q(pk__in=relationships.values("person_id"))
+
+
+customise(
+    Person,
+    name="customers",
+    nested={"addresses": Address, "phone_numbers": PhoneNumber},
+    writable=True,
+    parameters=PERSON_IDENTIFIERS,
+    retrieve=find_customers,
+)

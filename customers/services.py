@@ -23,9 +23,23 @@ from customers.models import (
     Preferences,
     SystemRelationship,
 )
+from sorn import retrieval
 
 # The person-level identifiers of the notices' retrievability sections.
 PERSON_IDENTIFIERS = ("name", "email", "phone", "address", "customer_id")
+
+# What `_named_by` compares for each: searching by a value is reading it, so a channel
+# lets a user search by one only where every field named here reads in clear.
+PERSON_COMPARES = {
+    "name": ((Person, "name_index"),),
+    "email": ((Person, "email_index"),),
+    "phone": ((PhoneNumber, "number_index"),),
+    "address": ((Address, "address_index"),),
+    # Any system's own customer number matches too (SystemRelationship rows of every
+    # system), so the search reads those as well.
+    "customer_id": ((Person, "customer_id"), (SystemRelationship, "system_customer_id")),
+}
+retrieval.register_person_identifiers(PERSON_COMPARES)
 
 
 # What one search has found so far (`people_remembered`): the ids of the people each

@@ -1,6 +1,7 @@
-"""API plumbing that refuses bad input in JSON: bounded pagination, a JSON parser with a
-nesting bound, query parameters each view declares, and error answers that are JSON
-under the API and the usual pages elsewhere.
+"""API plumbing that refuses bad input in JSON: bounded cursor pagination, a JSON parser
+with a nesting bound, query parameters each view declares, and error answers that are
+JSON under the API, in one shape for every status (`{"error": code, "detail": message,
+"fields": {...}}`, issue 13, item 6), and the usual pages elsewhere.
 
 Generic: Django and REST framework only, no app of the project (STYLE.md, habit 15). The
 bounds are settings (README, configuration): API_MAX_PAGE_SIZE, API_MAX_JSON_DEPTH and
@@ -10,10 +11,12 @@ accepts, never the value sent (a value may be personal data).
 
 from __future__ import annotations
 
+import base64
 import logging
 import re
 from array import array
 from itertools import accumulate
+from urllib import parse
 
 from django.conf import settings
 from django.contrib import admin
@@ -24,7 +27,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.views import defaults
 from rest_framework import exceptions
-from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.parsers import JSONParser, get_encoding
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -41,7 +44,7 @@ API_PATH_PREFIX = "/api/"
 
 class QueryParameterError(exceptions.APIException):
     """400: query parameters that are unknown or out of range, each named with what is
-    wrong: {"detail": "...", "parameters": {name: problem}}."""
+    wrong (in the error's `fields`), never with the value sent."""
 
     status_code = 400
     default_code = "invalid_query_parameter"
@@ -49,7 +52,18 @@ class QueryParameterError(exceptions.APIException):
     def __init__(self, problems: dict[str, str], detail: str | None = None):
         if detail is None:
             detail = " ".join(f"{name} {problem}." for name, problem in problems.items())
-        super().__init__({"detail": detail, "parameters": problems})
+        self.problems = problems
+        super().__init__(detail)
+
+
+class FieldsRefused(exceptions.PermissionDenied):
+    """403: a write naming fields the user may not change, each named in `fields`."""
+
+    default_code = "field_not_writable"
+
+    def __init__(self, names: list[str]):
+        self.problems = dict.fromkeys(names, "may not be changed by your roles")
+        super().__init__(f"You may not change: {', '.join(names)}.")
 
 
 class RequestTooLarge(exceptions.APIException):
@@ -81,58 +95,91 @@ def whole_number(raw: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-class BoundedLimitOffsetPagination(LimitOffsetPagination):
-    """?limit= and ?offset=, checked: whole numbers, `limit` from 1 to API_MAX_PAGE_SIZE,
-    `offset` from 0 to `max_offset`; anything else is a 400 naming the parameter.
-    Without them, the first PAGE_SIZE records."""
+class BoundedCursorPagination(CursorPagination):
+    """Cursor pagination in the order of the records' numbers (pk), never of a value:
+    an order by an encrypted or masked field would tell it, page after page. `?cursor=`
+    takes only a cursor this list gave (one whose position is a record number and whose
+    offset is in range), `?page_size=` a whole number from 1 to API_MAX_PAGE_SIZE;
+    anything else is a 400 naming the parameter. Without them, the first PAGE_SIZE
+    records."""
 
-    # A sane bound: no list holds a billion records, and a larger offset is a mistake.
-    max_offset = 10**9 - 1
+    ordering = "pk"
+    page_size_query_param = "page_size"
+    # A cursor is a short base64 query string; a longer one is not ours.
+    max_cursor_length = 100
 
-    def max_page_size(self) -> int:
+    @property
+    def max_page_size(self) -> int:  # type: ignore[override]
         return settings.API_MAX_PAGE_SIZE
 
-    def ranges(self) -> dict[str, tuple[int, int]]:
-        return {
-            self.limit_query_param: (1, self.max_page_size()),
-            self.offset_query_param: (0, self.max_offset),
-        }
+    def _page_size(self, request) -> int | None:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return None
+        value = whole_number(raw)
+        if value is None or not 1 <= value <= self.max_page_size:
+            rule = f"must be a whole number from 1 to {self.max_page_size}"
+            raise QueryParameterError({self.page_size_query_param: rule})
+        return value
 
-    def query_values(self, request) -> dict[str, int | None]:
-        """The limit and offset asked for (None: not given); QueryParameterError naming
-        each one that is not a whole number in its range."""
-        values: dict[str, int | None] = {}
-        problems: dict[str, str] = {}
-        for name, (low, high) in self.ranges().items():
-            raw = request.query_params.get(name)
-            value = None if raw is None else whole_number(raw)
-            if raw is not None and (value is None or not low <= value <= high):
-                problems[name] = f"must be a whole number from {low} to {high}"
-            values[name] = value
-        if problems:
-            raise QueryParameterError(problems)
-        return values
+    def get_page_size(self, request) -> int | None:
+        asked = self._page_size(request)
+        if asked is not None:
+            return asked
+        return None if self.page_size is None else min(self.page_size, self.max_page_size)
+
+    def decode_cursor(self, request) -> Cursor | None:
+        """The cursor asked for, read strictly (REST framework's own reading takes any
+        text, drops what is not base64 and takes any integer as a direction): base64
+        of `o` (an offset up to `offset_cutoff`), `r` (0 or 1) and `p` (a record number,
+        ordering by pk: anything else would reach the database as a comparison it
+        cannot make, a 500, or past the integers it holds)."""
+        raw = request.query_params.get(self.cursor_query_param)
+        if raw is None:
+            return None
+        rule = "must be a cursor given by this list (its next or previous link)"
+        refused = QueryParameterError({self.cursor_query_param: rule})
+        if len(raw) > self.max_cursor_length:
+            raise refused
+        try:
+            text = base64.b64decode(raw.encode("ascii"), validate=True).decode("ascii")
+        except (ValueError, UnicodeError):  # binascii.Error is a ValueError
+            raise refused from None
+        tokens = parse.parse_qs(text, keep_blank_values=True)
+        if set(tokens) - {"o", "r", "p"} or any(len(v) != 1 for v in tokens.values()):
+            raise refused
+        offset = whole_number(tokens.get("o", ["0"])[0])
+        reverse = tokens.get("r", ["0"])[0]
+        position = tokens.get("p", [None])[0]
+        if (
+            offset is None
+            or offset > self.offset_cutoff
+            or reverse not in ("0", "1")
+            or (position is not None and not self.valid_position(position))
+        ):
+            raise refused
+        return Cursor(offset=offset, reverse=reverse == "1", position=position)
+
+    def valid_position(self, position: str) -> bool:
+        """Whether a cursor's position is a value of the first ordering field: here a
+        record number (a list ordered otherwise says what its own are)."""
+        return whole_number(position) is not None
 
     def check_query_parameters(self, request) -> None:
-        self.query_values(request)
-
-    def get_limit(self, request) -> int | None:
-        limit = self.query_values(request)[self.limit_query_param]
-        if limit is not None:
-            return limit
-        if self.default_limit is None:  # no PAGE_SIZE: lists are not paginated
-            return None
-        return min(self.default_limit, self.max_page_size())
-
-    def get_offset(self, request) -> int:
-        offset = self.query_values(request)[self.offset_query_param]
-        return 0 if offset is None else offset
+        self._page_size(request)
+        self.decode_cursor(request)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
-            low, high = self.ranges()[parameter["name"]]
-            parameter["schema"] = {**parameter["schema"], "minimum": low, "maximum": high}
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {
+                    **parameter["schema"],
+                    "minimum": 1,
+                    "maximum": self.max_page_size,
+                }
+            if parameter["name"] == self.cursor_query_param:
+                parameter["schema"] = {**parameter["schema"], "maxLength": self.max_cursor_length}
         return parameters
 
 
@@ -249,20 +296,58 @@ def _as_api_exception(exc: Exception) -> Exception:
     return exc
 
 
-def _with_detail(data):
-    """Every error body an object with a `detail`: field errors keep their fields."""
+def error_body(code: str, detail: str, fields: dict | None = None) -> dict:
+    """The one shape of every error the API answers, whatever its status (issue 13,
+    item 6): a stable machine code, a sentence for a person, and what is wrong with each
+    named field or parameter (a list of messages, or the nested errors of a nested
+    object). Never the value sent: it may be personal data."""
+    return {"error": code, "detail": detail, "fields": fields or {}}
+
+
+def _messages(value):
+    """A field's errors as a list of strings, nested objects' errors kept nested."""
+    if isinstance(value, dict):
+        return {str(key): _messages(item) for key, item in value.items()}
+    if isinstance(value, list):
+        if all(isinstance(item, str) for item in value):
+            return [str(item) for item in value]
+        return [_messages(item) for item in value]
+    return [str(value)]
+
+
+def _code(exc: exceptions.APIException) -> str:
+    codes = exc.get_codes()
+    if isinstance(codes, str):
+        return codes
+    return exc.default_code
+
+
+def _as_body(exc: exceptions.APIException) -> dict:
+    problems = getattr(exc, "problems", None)
+    if problems is not None:  # QueryParameterError, FieldsRefused
+        return error_body(_code(exc), str(exc.detail), _messages(problems))
+    data = exc.detail
     if isinstance(data, dict):
-        return data if "detail" in data else {"detail": "Invalid input.", **data}
-    if isinstance(data, list) and all(isinstance(item, str) for item in data):
-        return {"detail": " ".join(data)}
-    return {"detail": data}
+        fields = {
+            k: v for k, v in data.items() if k not in ("detail", api_settings.NON_FIELD_ERRORS_KEY)
+        }
+        general = [
+            str(message)
+            for key in ("detail", api_settings.NON_FIELD_ERRORS_KEY)
+            for message in _messages(data.get(key, []))
+        ]
+        detail = " ".join(general) or "Invalid input."
+        return error_body(_code(exc), detail, _messages(fields))
+    if isinstance(data, list):
+        return error_body(_code(exc), " ".join(str(m) for m in _messages(data)) or "Invalid input.")
+    return error_body(_code(exc), str(data))
 
 
 def exception_handler(exc, context):
     """REST framework's exceptions, Http404 and PermissionDenied answered as REST
     framework's own handler answers them (headers and rollback included), plus Django's
     ValidationError (400), a body over DATA_UPLOAD_MAX_MEMORY_SIZE (413) and other
-    suspicious requests (400); every body an object with a "detail". Anything else is
+    suspicious requests (400); every body in the shape of `error_body`. Anything else is
     left to handler500 (JSON under the API)."""
     exc = _as_api_exception(exc)
     if not isinstance(exc, exceptions.APIException):
@@ -272,7 +357,6 @@ def exception_handler(exc, context):
         headers["WWW-Authenticate"] = exc.auth_header
     if getattr(exc, "wait", None):
         headers["Retry-After"] = str(int(exc.wait))
-    data = exc.detail if isinstance(exc.detail, list | dict) else {"detail": exc.detail}
     # ATOMIC_REQUESTS: an error answer commits nothing (rest_framework.views.set_rollback).
     for connection in connections.all():
         if connection.settings_dict["ATOMIC_REQUESTS"] and connection.in_atomic_block:
@@ -283,7 +367,13 @@ def exception_handler(exc, context):
         # API for what succeeds, never an HTML page for an error.
         request.accepted_renderer = JSONRenderer()
         request.accepted_media_type = JSONRenderer.media_type
-    return Response(_with_detail(data), status=exc.status_code, headers=headers)
+    return Response(_as_body(exc), status=exc.status_code, headers=headers)
+
+
+def error_response(status: int, code: str, detail: str) -> JsonResponse:
+    """An error answered outside REST framework (Django's handlers, the audit's
+    fail-closed answer) in the same shape."""
+    return JsonResponse(error_body(code, detail), status=status)
 
 
 def is_api_request(request: HttpRequest) -> bool:
@@ -307,8 +397,8 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if not is_api_request(request):
         return defaults.bad_request(request, exception)
     if isinstance(exception, RequestDataTooBig):
-        return JsonResponse({"detail": RequestTooLarge().detail}, status=413)
-    return JsonResponse({"detail": "Bad request."}, status=400)
+        return error_response(413, RequestTooLarge.default_code, str(RequestTooLarge().detail))
+    return error_response(400, BadRequest.default_code, str(BadRequest.default_detail))
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -316,7 +406,8 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
         return _admin_refusal(request, 403)
     if not is_api_request(request):
         return defaults.permission_denied(request, exception)
-    return JsonResponse({"detail": str(exceptions.PermissionDenied.default_detail)}, status=403)
+    denied = exceptions.PermissionDenied
+    return error_response(403, denied.default_code, str(denied.default_detail))
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -324,10 +415,12 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
         return _admin_refusal(request, 404)
     if not is_api_request(request):
         return defaults.page_not_found(request, exception)
-    return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)
+    return error_response(
+        404, exceptions.NotFound.default_code, str(exceptions.NotFound.default_detail)
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     if not is_api_request(request):
         return defaults.server_error(request)
-    return JsonResponse({"detail": "Server error."}, status=500)
+    return error_response(500, "server_error", "Server error.")

@@ -80,7 +80,15 @@ def find_mailers(identifiers: Mapping[str, str]) -> models.QuerySet[Person]:
     return people
 
 
-@sorn.retrieval.register(SYSTEM)
+@sorn.retrieval.register(
+    SYSTEM,
+    compares={
+        # A name alone also finds the key contacts, authorized users and security
+        # officers of that name.
+        "name": tuple((model, "name_index") for model in NAMED_INDIVIDUAL_MODELS),
+        "logon_id": ((MailerAccount, "logon_id_index"), (MailerLogon, "logon_id_index")),
+    },
+)
 def find_mailer_records(identifiers: Mapping[str, str]) -> sorn.retrieval.RetrievalResult:
     """Every USPS 820.100 record about the person the identifiers describe.
 

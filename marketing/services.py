@@ -205,7 +205,30 @@ def _given(identifiers: Mapping[str, str], names: tuple[str, ...]) -> dict[str, 
     return {k: identifiers[k] for k in names if identifiers.get(k)}
 
 
-@retrieval.register(SYSTEM)
+# Beside the people's fields, the records' own name and e-mail indexes a name or an e-mail
+# alone also matches (`_Scope.named`: participants, hosts, users, share recipients).
+_NAMED = {
+    ConferencingUser: ("user",),
+    WebMeeting: ("host",),
+    ParticipantSession: ("participant",),
+    InsightShare: ("shared_by", "shared_to"),
+}
+
+
+@retrieval.register(
+    SYSTEM,
+    compares={
+        "name": tuple((m, f"{p}_name_index") for m, prefixes in _NAMED.items() for p in prefixes),
+        "email": tuple((m, f"{p}_email_index") for m, prefixes in _NAMED.items() for p in prefixes),
+        "sic": ((BusinessProfile, "sic_code"),),
+        "naics": ((BusinessProfile, "naics_code"),),
+        "company_name": ((BusinessProfile, "firm_name_index"),),
+        "meeting_id": ((WebMeeting, "meeting_id"),),
+        "host_name": ((WebMeeting, "host_name_index"),),
+        "host_email": ((WebMeeting, "host_email_index"),),
+        "organizer_name": ((ChatChannel, "organizer_name_index"), (WebMeeting, "host_name_index")),
+    },
+)
 def find_marketing_records(identifiers: Mapping[str, str]) -> retrieval.RetrievalResult:
     """USPS 890.000 records matching every given identifier, per model."""
     person_ids = _given(identifiers, PERSON_IDENTIFIERS)

@@ -26,7 +26,7 @@ from django.db import models, transaction
 from django.db.models import Q, QuerySet
 
 from customers.models import Person
-from customers.services import find_people, find_people_ids
+from customers.services import PERSON_COMPARES, find_people, find_people_ids
 from keystore.fields import index_token
 from orders.constants import UNUSUAL_QUANTITY, FlagReason
 from orders.models import (
@@ -162,7 +162,7 @@ def _parse_flag(value: object) -> bool | None:
     return None
 
 
-@retrieval.register(USPS_810_300)
+@retrieval.register(USPS_810_300, compares={"order_number": ((OfflineOrder, "order_number"),)})
 def find_offline_order_records(identifiers: Mapping[str, str]) -> retrieval.RetrievalResult:
     """USPS 810.300 retrievability: "By customer name, customer ID(s), phone number, mail
     or e-mail address, or order number"."""
@@ -226,7 +226,22 @@ def _mint_people(identifiers: Mapping[str, str]) -> Selection | None:
     return people.values("pk") if given else None
 
 
-@retrieval.register(MINT_009)
+@retrieval.register(
+    MINT_009,
+    compares={
+        "name": ((MintStaffUser, "name_index"),),  # a name alone finds staff members too
+        "customer_number": PERSON_COMPARES["customer_id"],
+        "order_number": ((MintOrder, "order_number"),),
+        "order_date": ((MintOrder, "order_date"),),
+        "flagged": ((MintOrder, "flagged"),),
+        "shipment_tracking_number": ((MintShipment, "tracking_number"),),
+        "internal_request_id": tuple((model, "internal_request_id") for model in REQUEST_MODELS),
+        "staff_user_id": ((MintStaffUser, "user_id"),),
+        "product_preferences": ((ProductPreference, "product_category"),),
+        "market_segment": ((MarketSegmentMembership, "segment"),),
+        "browsing_behavior": ((BrowsingEvent, "page_index"), (Product, "product_code")),
+    },
+)
 def find_mint_order_records(identifiers: Mapping[str, str]) -> retrieval.RetrievalResult:
     """Treasury/Mint .009 retrievability: "Name, address, phone number, email address,
     customer number or order number, order date, whether or not the account is flagged

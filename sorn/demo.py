@@ -21,7 +21,7 @@ PEOPLE_DEMO_APP = "customers"
 RECORD_DEMO_APPS = ("orders", "mailers", "marketing")
 # The apps whose `demo.seed_configuration()` adds their demo settings (idempotent, whatever
 # the number of customers): FOIA.gov components.
-CONFIGURATION_DEMO_APPS = ("access_requests",)
+CONFIGURATION_DEMO_APPS = ("access", "access_requests")
 
 
 @transaction.atomic
@@ -43,7 +43,12 @@ def seed_demo_users(password: str) -> tuple[list[str], list[str]]:
             defaults={"is_staff": is_staff, "first_name": role.label, "last_name": "(demo)"},
         )
         user.is_staff = is_staff
-        user.set_password(password)
+        if is_staff:
+            user.set_password(password)
+        else:
+            # A service account signs in nowhere: it holds tokens a security
+            # administrator issues (access/service_accounts.py).
+            user.set_unusable_password()
         user.save()
         user.groups.add(group)
         (created if was_created else existing).append(user.username)

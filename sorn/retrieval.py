@@ -5,11 +5,17 @@ this system are about the person these identifiers describe?" (`<app>/services.p
 Privacy Act requests and the API call `find_records`; nothing else re-implements a search.
 Identifiers are the catalogue's retrieval identifier names ("name", "email", "phone",
 "address", "customer_id", "order_number", "logon_id", ...).
+
+Beside its finder, each system declares which stored fields a search by each identifier
+compares (`compares`), and `customers` those of the person-level identifiers its people
+finder compares for every system: searching by a value is reading it, so a channel that
+lets a user search (the API's filters) asks `compared_fields` and lets the search run
+only where the user reads every one of them in clear.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -31,19 +37,51 @@ class RetrievalResult:
 Finder = Callable[[Mapping[str, str]], RetrievalResult]
 _finders: dict[str, Finder] = {}
 
+# identifier → the stored fields a search by it compares: (model, field name), the field
+# a column or a blind index.
+Compared = Mapping[str, Sequence[tuple[type[models.Model], str]]]
+_compared: dict[str, Compared] = {}
+_person_compared: dict[str, tuple[tuple[type[models.Model], str], ...]] = {}
+
 
 class UnknownIdentifier(ValueError):
     pass
 
 
-def register(system: str) -> Callable[[Finder], Finder]:
+def register(system: str, *, compares: Compared | None = None) -> Callable[[Finder], Finder]:
+    """Register the system's finder, with the fields each of its own identifiers
+    compares (the person-level ones are `register_person_identifiers`')."""
+
     def decorator(finder: Finder) -> Finder:
         if system in _finders:
             raise ValueError(f"a finder for {system} is already registered")
         _finders[system] = finder
+        _compared[system] = {name: tuple(fields) for name, fields in (compares or {}).items()}
         return finder
 
     return decorator
+
+
+def register_person_identifiers(compares: Compared) -> None:
+    """The person-level identifiers (name, e-mail, phone, address, customer ID) and the
+    fields the people finder compares for them, in whichever system's search."""
+    _person_compared.update({name: tuple(fields) for name, fields in compares.items()})
+
+
+def compared_fields(system: str, identifier: str) -> tuple[tuple[type[models.Model], str], ...]:
+    """The stored fields a search of `system` by `identifier` compares: the people's,
+    where the notice retrieves by a person-level identifier, and the system's own."""
+    if identifier not in identifiers_of(system):
+        number = catalogue.get_notice(system).number
+        raise UnknownIdentifier(f"{number} is not retrieved by {identifier}")
+    own = tuple(_compared.get(system, {}).get(identifier, ()))
+    return _person_compared.get(identifier, ()) + own
+
+
+def undeclared_identifiers(system: str) -> list[str]:
+    """The notice's identifiers for which no compared field is declared (a test and
+    `compared_fields`' callers refuse them rather than let an unchecked search run)."""
+    return sorted(i for i in identifiers_of(system) if not compared_fields(system, i))
 
 
 def identifiers_of(system: str) -> set[str]:

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from sorn.constants import Role
 
@@ -10,6 +11,13 @@ def fast_password_hashing(settings):
     # Production keeps Django's PBKDF2 default; a million iterations per test login would
     # only slow the suite. Hashing itself is still exercised.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit and throttle counters (the API's sign-in throttle among them) live in
+    the cache: each test starts with none, whatever ran before it."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ BEGIN
         DELETE FROM audit_changeentry WHERE id BETWEEN range_first AND range_last;
     ELSIF target = 'audit_bulkchange' THEN
         DELETE FROM audit_bulkchange WHERE id BETWEEN range_first AND range_last;
+    ELSIF target = 'audit_securityevent' THEN
+        DELETE FROM audit_securityevent WHERE id BETWEEN range_first AND range_last;
     ELSIF target = 'audit_auditseal' THEN
         DELETE FROM audit_auditseal WHERE id BETWEEN range_first AND range_last;
     ELSIF target = 'audit_disclosureaccounting' THEN

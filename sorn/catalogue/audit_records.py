@@ -20,8 +20,9 @@ from sorn.constants import RetentionAnchor
 ACCESS_EVENTS = "access_events"
 CHANGE_ENTRIES = "change_entries"
 BULK_CHANGES = "bulk_changes"
+SECURITY_EVENTS = "security_events"
 DISCLOSURE_ACCOUNTING = "disclosure_accounting"
-TARGETS = (ACCESS_EVENTS, CHANGE_ENTRIES, BULK_CHANGES, DISCLOSURE_ACCOUNTING)
+TARGETS = (ACCESS_EVENTS, CHANGE_ENTRIES, BULK_CHANGES, SECURITY_EVENTS, DISCLOSURE_ACCOUNTING)
 
 AUDIT_RECORDS = RetentionRule(
     key="audit_records",

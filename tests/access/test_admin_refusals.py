@@ -60,4 +60,4 @@ def test_outside_the_admin_the_site_and_the_api_answer_as_before(as_role):
     assert LAYOUT not in page.content.decode()
     api = client.get("/api/v1/no-such-resource/")
     assert api.status_code == 404
-    assert api.json() == {"detail": "Not found."}
+    assert api.json() == {"error": "not_found", "detail": "Not found.", "fields": {}}

@@ -33,6 +33,7 @@ def test_a_patch_whose_access_event_fails_changes_nothing(as_role, monkeypatch):
         f"/api/v1/customers/{paula.pk}/",
         {"given_name": "Pauline"},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert response.status_code == 500
     assert Person.objects.get(pk=paula.pk).given_name == "Paula"

@@ -10,12 +10,14 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from rest_framework.test import APIRequestFactory
 
+from access.resources import serializer_of
 from audit.models import AccessEvent, AccessEventPerson
-from customers.api import CustomerSerializer
 from customers.models import Address, Person
 from sorn.constants import Role
 
 from .conftest import USPS_890, person_in
+
+CustomerSerializer = serializer_of(Person)
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 

@@ -142,6 +142,7 @@ def test_customer_service_cannot_write_a_usps_url_on_a_mint_only_person(as_role,
         f"/api/v1/customers/{mint_collector.pk}/",
         {"url": "https://example.org"},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert response.status_code in (400, 403)
     assert Person.objects.get(pk=mint_collector.pk).url == "https://collector.example.net"

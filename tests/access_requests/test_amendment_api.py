@@ -64,7 +64,7 @@ def test_a_denial_needs_reasons(officer):
     client = client_of(officer)
     missing = post(client, url)
     assert missing.status_code == 400
-    assert missing.json()["reasons"] == ["This field is required."]
+    assert missing.json()["fields"]["reasons"] == ["This field is required."]
     assert post(client, url, {"reasons": "Matches.", "extra": 1}).status_code == 400
     assert post(client, url, {"reasons": "Matches the application."}).status_code == 200
     amendment.refresh_from_db()
@@ -95,7 +95,10 @@ def test_bad_input_is_a_400_naming_what_is_wrong(officer, changes, named):
         proposal(person, **changes),
     )
     assert response.status_code == 400
-    assert named in response.json()
+    body = response.json()
+    # A field named in `fields`; what concerns no field in particular, in `detail` alone.
+    assert list(body["fields"]) == ([] if named == "detail" else [named])
+    assert body["detail"]
     assert not request.amendments.exists()
 
 

@@ -24,7 +24,12 @@ USPS = "usps-810-300"
 # days, Thanksgiving out).
 FRIDAY = timezone.make_aware(datetime.datetime(2026, 11, 20, 10))
 MONDAY = timezone.make_aware(datetime.datetime(2026, 11, 23, 10))
-NOT_FOUND = {"detail": "Not found."}
+NOT_FOUND = {"error": "not_found", "detail": "Not found.", "fields": {}}
+
+
+def error(code: str, detail: str, fields: dict | None = None) -> dict:
+    """The API's one error shape (lib/api.py)."""
+    return {"error": code, "detail": detail, "fields": fields or {}}
 
 
 @pytest.fixture(autouse=True)
@@ -133,7 +138,7 @@ def test_an_unknown_query_parameter_is_refused(at):
     token = issue_status_token(received("PA-0000000001"))
     response = Client().get("/api/v1/requests/PA-0000000001/?debug=1", HTTP_X_STATUS_TOKEN=token)
     assert response.status_code == 400
-    assert response.json()["parameters"] == {"debug": "is not a parameter of this resource"}
+    assert response.json()["fields"] == {"debug": ["is not a parameter of this resource"]}
 
 
 def test_throttled_per_client_address(at, monkeypatch):
@@ -222,10 +227,11 @@ def test_the_queue_refuses_bad_filters(at, api):
     client = api(Role.PRIVACY_OFFICER)
     response = client.get("/api/v1/requests/?status=closed&due=soon")
     assert response.status_code == 400
-    assert response.json()["parameters"] == {
-        "status": "must be one of answered, appealed, extended, in_progress, partial, "
-        "received, waiting",
-        "due": "must be overdue",
+    assert response.json()["fields"] == {
+        "status": [
+            "must be one of answered, appealed, extended, in_progress, partial, received, waiting"
+        ],
+        "due": ["must be overdue"],
     }
     assert client.get("/api/v1/requests/?assignee=me").status_code == 400
 
@@ -237,7 +243,9 @@ def test_the_queue_is_for_privacy_officers_only(at, api, role):
     received("PA-0000000001")
     response = api(role).get("/api/v1/requests/")
     assert response.status_code == 403
-    assert response.json() == {"detail": "Only a privacy officer works Privacy Act requests."}
+    assert response.json() == error(
+        "permission_denied", "Only a privacy officer works Privacy Act requests."
+    )
 
 
 def test_the_queue_needs_a_token(at):
@@ -295,12 +303,12 @@ def test_the_lifecycle_refuses_with_409_and_changes_nothing(at, api):
          "The new date must be after the current one (December 7, 2026)."),
     ):  # fmt: skip
         response = post_move(client, "PA-0000000001", move, body)
-        assert (response.status_code, response.json()) == (409, {"detail": detail}), move
+        assert (response.status_code, response.json()) == (409, error("conflict", detail)), move
     post_move(client, "PA-0000000001", "start")
     response = post_move(client, "PA-0000000001", "answer")
     assert (response.status_code, response.json()) == (
         409,
-        {"detail": "Accept the requester's identity before answering."},
+        error("conflict", "Accept the requester's identity before answering."),
     )
     assert PrivacyActRequest.objects.get().status == "in_progress"
     assert history("PA-0000000001") == [("start", "Work started (Received → Being worked)")]
@@ -312,24 +320,24 @@ def test_malformed_details_are_a_400_naming_the_field(at, api):
     api(Role.AUDITOR)
     for move, body, expected in (
         ("wait", {"pause_reason": "identity"},
-         {"detail": "Invalid input.", "asked_of_requester": ["This field is required."]}),
+         error("invalid", "Invalid input.", {"asked_of_requester": ["This field is required."]})),
         ("wait", {"pause_reason": "lunch", "asked_of_requester": "ID"},
-         {"detail": "Invalid input.", "pause_reason": [
-             "Select a valid choice. lunch is not one of the available choices."]}),
+         error("invalid", "Invalid input.", {"pause_reason": [
+             "Select a valid choice. lunch is not one of the available choices."]})),
         ("extend", {"extended_to": "next week", "reason": "Volume"},
-         {"detail": "Invalid input.", "extended_to": ["Enter a valid date."]}),
+         error("invalid", "Invalid input.", {"extended_to": ["Enter a valid date."]})),
         ("assign", {"assignee": "auditor-test"},
-         {"detail": "Invalid input.", "assignee": [
-             "Select a valid choice. That choice is not one of the available choices."]}),
+         error("invalid", "Invalid input.", {"assignee": [
+             "Select a valid choice. That choice is not one of the available choices."]})),
         ("start", {"status": "closed"},
-         {"detail": "Invalid input.", "status": ["Start work takes no status."]}),
+         error("invalid", "Invalid input.", {"status": ["Start work takes no status."]})),
     ):  # fmt: skip
         response = post_move(client, "PA-0000000001", move, body)
         assert (response.status_code, response.json()) == (400, expected), move
     response = client.post(
         "/api/v1/requests/PA-0000000001/moves/start/", "[1]", content_type="application/json"
     )
-    assert response.json() == {"detail": "Send the move's details as an object."}
+    assert response.json() == error("invalid", "Send the move's details as an object.")
     assert history("PA-0000000001") == []
 
 
@@ -343,7 +351,7 @@ def test_other_roles_may_not_move_a_request(at, api, role):
         response = post_move(client, number, "start")
         assert (response.status_code, response.json()) == (
             403,
-            {"detail": "Start work: not for your role."},
+            error("permission_denied", "Start work: not for your role."),
         )
     assert PrivacyActRequest.objects.get().status == "received"
     assert history("PA-0000000001") == []
@@ -353,7 +361,8 @@ def test_unknown_moves_and_numbers_are_404(at, api):
     received("PA-0000000001")
     client = api(Role.PRIVACY_OFFICER)
     assert post_move(client, "PA-0000000001", "teleport").json() == {
-        "detail": "There is no such move."
+        **NOT_FOUND,
+        "detail": "There is no such move.",
     }
     # The requester's own move is not staff's to make.
     assert post_move(client, "PA-0000000001", "verify").status_code == 404

@@ -56,6 +56,7 @@ def test_an_api_write_names_its_actor_and_address(client, staff_user, person):
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Token {token}",
         REMOTE_ADDR="198.51.100.23",
+        HTTP_IF_MATCH="*",
     )
     assert response.status_code == 200
     entry = ChangeEntry.objects.filter(action=ChangeEntry.Action.UPDATE).get()

@@ -109,7 +109,7 @@ def exercise_every_channel(officer: Client, anonymous: Client, person: Person) -
             {"term": FAMILY, "app_label": "customers", "model_name": "address"},
         ),
         # 404s, with the values in the query.
-        lambda: officer.get("/api/v1/customers/999999/", {"email": EMAIL}),
+        lambda: officer.get("/api/v1/no-such-resource/999999/", {"email": EMAIL}),
         lambda: officer.get("/admin/customers/person/999999/change/", {"q": PHONE}),
         lambda: anonymous.get("/no/such/page/", {"q": name}),
         # 500.

@@ -1,5 +1,6 @@
 """The site's URLs and one view that fails, for the 500 path of the log test
-(tests/config/test_logs.py): the site has no view that fails on purpose."""
+(tests/config/test_logs.py) and of the API's error shape, under /api/ too
+(tests/access/test_api_resources.py): the site has no view that fails on purpose."""
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
@@ -11,7 +12,7 @@ def fails(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("the view failed")
 
 
-urlpatterns = [path("test/fails/", fails), *site.urlpatterns]
+urlpatterns = [path("test/fails/", fails), path("api/v1/test-fails/", fails), *site.urlpatterns]
 handler400 = site.handler400
 handler403 = site.handler403
 handler404 = site.handler404

@@ -6,6 +6,7 @@ configuration table (API_MAX_PAGE_SIZE 500, API_MAX_JSON_DEPTH 32,
 DATA_UPLOAD_MAX_MEMORY_SIZE 1,048,576 bytes).
 """
 
+import base64
 import datetime
 import io
 import json
@@ -18,7 +19,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.test import Client, RequestFactory
 from rest_framework.exceptions import ParseError
 
-from customers.api import CustomerViewSet
+from access.resources import viewset_of
 from customers.models import Person, SystemRelationship
 from lib.api import (
     BoundedJSONParser,
@@ -30,12 +31,14 @@ from lib.api import (
 from orders.models import OfflineOrder
 from sorn.constants import Role
 
+CustomerViewSet = viewset_of(Person)
+
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
 ROOT = Path(__file__).resolve().parents[2]
 
-LIMIT_RULE = "must be a whole number from 1 to 500"
-OFFSET_RULE = "must be a whole number from 0 to 999999999"
+PAGE_SIZE_RULE = "must be a whole number from 1 to 500"
+CURSOR_RULE = "must be a cursor given by this list (its next or previous link)"
 
 
 @pytest.fixture
@@ -64,89 +67,106 @@ def carol(db) -> Person:
     return person
 
 
+def error(code: str, detail: str) -> dict:
+    """The API's one error shape, for an error about no field in particular."""
+    return {"error": code, "detail": detail, "fields": {}}
+
+
 def json_error(response, status: int) -> dict:
     assert response.status_code == status, response.content[:500]
     assert response["Content-Type"] == "application/json"
     return response.json()
 
 
-# Pagination: limit and offset ------------------------------------------------------------
+# Pagination: a cursor and a bounded page size ---------------------------------------------
+
+
+def cursor(query: str) -> str:
+    """A cursor made by hand, as a client might forge one (DRF's: base64 of a query)."""
+    return base64.b64encode(query.encode()).decode()
+
+
+def invalid(parameter: str, rule: str) -> dict:
+    return {
+        "error": "invalid_query_parameter",
+        "detail": f"{parameter} {rule}.",
+        "fields": {parameter: [rule]},
+    }
 
 
 @pytest.mark.parametrize(
-    ("query", "expected"),
+    "value",
     [
-        # The inputs that answered 500 (SQLite cannot take the integers; Python's slicing
-        # refused the negative offset) ...
-        (
-            "offset=-20922789888000&limit=1025131079102842142720",
-            {
-                "detail": f"limit {LIMIT_RULE}. offset {OFFSET_RULE}.",
-                "parameters": {"limit": LIMIT_RULE, "offset": OFFSET_RULE},
-            },
-        ),
-        (
-            "limit=99999999999999999999999",
-            {"detail": f"limit {LIMIT_RULE}.", "parameters": {"limit": LIMIT_RULE}},
-        ),
-        (
-            "offset=-1",
-            {"detail": f"offset {OFFSET_RULE}.", "parameters": {"offset": OFFSET_RULE}},
-        ),
-        # ... and those that were ignored in silence.
-        ("limit=abc", {"detail": f"limit {LIMIT_RULE}.", "parameters": {"limit": LIMIT_RULE}}),
-        ("offset=ten", {"detail": f"offset {OFFSET_RULE}.", "parameters": {"offset": OFFSET_RULE}}),
+        "99999999999999999999999",  # past any integer the database holds
+        "abc",
+        "0",
+        "501",
+        "-5",
+        "1.5",
+        "1e3",
+        "",
+        "+5",
+        " 5",  # int() would take it
+        "1_0",  # int() would take it
+        "\uff11\uff10",  # fullwidth "１０": int() would take it
+        "0x10",
     ],
 )
-def test_a_bad_limit_or_offset_is_a_400_naming_it(officer, carol, query, expected):
-    response = officer.get(f"/api/v1/orders/?{query}")
-    assert json_error(response, 400) == expected
+def test_a_bad_page_size_is_a_400_naming_it(officer, carol, value):
+    response = officer.get("/api/v1/orders/", {"page_size": value})
+    assert json_error(response, 400) == invalid("page_size", PAGE_SIZE_RULE)
 
 
 @pytest.mark.parametrize(
-    ("query", "parameter"),
+    "value",
     [
-        ("limit=0", "limit"),
-        ("limit=501", "limit"),
-        ("limit=-5", "limit"),
-        ("limit=1.5", "limit"),
-        ("limit=1e3", "limit"),
-        ("limit=", "limit"),
-        ("limit=+5", "limit"),
-        ("limit=%205", "limit"),  # " 5": int() would take it
-        ("limit=1_0", "limit"),  # int() would take it
-        ("limit=%EF%BC%91%EF%BC%90", "limit"),  # fullwidth "１０": int() would take it
-        ("offset=1000000000", "offset"),
-        ("offset=-0.5", "offset"),
-        ("offset=", "offset"),
-        ("offset=0x10", "offset"),
+        "abc",
+        "%%%",
+        cursor("p=abc"),  # a position that is no record number: a 500 in the database
+        cursor("p=-1"),
+        cursor("p=99999999999999999999999"),  # past SQLite's integers
+        cursor("o=-1"),
+        cursor("p=1&r=2"),
+        "A" * 101,  # longer than any cursor the list gives
     ],
 )
-def test_limit_and_offset_take_plain_whole_numbers_in_range_only(officer, query, parameter):
-    body = json_error(officer.get(f"/api/v1/orders/?{query}"), 400)
-    assert list(body["parameters"]) == [parameter]
+def test_a_cursor_the_list_did_not_give_is_a_400_naming_it(officer, carol, value):
+    response = officer.get("/api/v1/orders/", {"cursor": value})
+    assert json_error(response, 400) == invalid("cursor", CURSOR_RULE)
 
 
-def test_a_bad_limit_is_refused_on_every_paginated_list(officer):
-    for url in ("/api/v1/customers/", "/api/v1/mint-orders/"):
-        body = json_error(officer.get(url, {"limit": "100000"}), 400)
-        assert body["parameters"] == {"limit": LIMIT_RULE}, url
+def test_limit_and_offset_are_gone_and_so_refused(officer, carol):
+    # The inputs that once answered 500 (issue 13) are now unknown parameters.
+    response = officer.get("/api/v1/orders/?offset=-20922789888000&limit=1025131079102842142720")
+    body = json_error(response, 400)
+    assert (body["error"], list(body["fields"])) == ("invalid_query_parameter", ["limit", "offset"])
 
 
-def test_a_good_limit_and_offset_still_page(officer, carol):
-    response = officer.get("/api/v1/orders/?limit=10&offset=0")
-    assert response.status_code == 200
-    body = response.json()
-    assert body["count"] == 12
-    assert len(body["results"]) == 10
-    second = officer.get("/api/v1/orders/?limit=10&offset=10").json()
-    assert len(second["results"]) == 2
+def test_a_bad_page_size_is_refused_on_every_paginated_list(officer):
+    for url in ("/api/v1/customers/", "/api/v1/mint-orders/", "/api/v1/gift-recipients/"):
+        body = json_error(officer.get(url, {"page_size": "100000"}), 400)
+        assert body["fields"] == {"page_size": [PAGE_SIZE_RULE]}, url
+
+
+def test_pages_follow_their_cursors_in_record_order(officer, carol):
+    first = officer.get("/api/v1/orders/?page_size=10")
+    assert first.status_code == 200
+    body = first.json()
+    assert sorted(body) == ["next", "previous", "results"]
+    numbers = [f"PF{n:010d}" for n in range(12)]
+    assert [r["order_number"] for r in body["results"]] == numbers[:10]
+    assert body["previous"] is None
+    second = officer.get(body["next"]).json()
+    assert [r["order_number"] for r in second["results"]] == numbers[10:]
+    assert second["next"] is None
+    back = officer.get(second["previous"]).json()
+    assert [r["order_number"] for r in back["results"]] == numbers[:10]
 
 
 def test_the_bounds_themselves_are_allowed(officer, carol):
-    assert len(officer.get("/api/v1/orders/?limit=500").json()["results"]) == 12
-    assert len(officer.get("/api/v1/orders/?limit=1").json()["results"]) == 1
-    past_the_end = officer.get("/api/v1/orders/?offset=999999999")
+    assert len(officer.get("/api/v1/orders/?page_size=500").json()["results"]) == 12
+    assert len(officer.get("/api/v1/orders/?page_size=1").json()["results"]) == 1
+    past_the_end = officer.get("/api/v1/orders/", {"cursor": cursor("p=999999999")})
     assert past_the_end.status_code == 200
     assert past_the_end.json()["results"] == []
 
@@ -166,7 +186,8 @@ def test_the_default_page_is_still_fifty(officer, staff_user):
         for n in range(51)
     )
     body = officer.get("/api/v1/orders/").json()
-    assert (body["count"], len(body["results"])) == (51, 50)
+    assert len(body["results"]) == 50
+    assert len(officer.get(body["next"]).json()["results"]) == 1
 
 
 # Query parameters a resource does not know ----------------------------------------------
@@ -175,9 +196,10 @@ def test_the_default_page_is_still_fifty(officer, staff_user):
 def test_an_unknown_query_parameter_is_a_400_not_everything(officer, carol):
     response = officer.get("/api/v1/customers/?emial=carol@example.org")
     assert json_error(response, 400) == {
-        "detail": "Unknown query parameter: emial. This resource accepts: customer_id, "
-        "email, format, limit, name, offset, phone.",
-        "parameters": {"emial": "is not a parameter of this resource"},
+        "error": "invalid_query_parameter",
+        "detail": "Unknown query parameter: emial. This resource accepts: address, cursor, "
+        "customer_id, email, format, name, page_size, phone.",
+        "fields": {"emial": ["is not a parameter of this resource"]},
     }
 
 
@@ -186,31 +208,32 @@ def test_every_unknown_parameter_is_named_sorted_and_no_value_is_echoed(officer)
     body = json_error(response, 400)
     assert body["detail"] == (
         "Unknown query parameters: alpha, order_numbr, zeta. This resource accepts: "
-        "format, limit, offset, order_number."
+        "address, cursor, customer_id, email, format, name, order_number, page_size, phone."
     )
-    assert list(body["parameters"]) == ["alpha", "order_numbr", "zeta"]
+    assert list(body["fields"]) == ["alpha", "order_numbr", "zeta"]
     assert b"carol@example.org" not in response.content
 
 
 def test_unknown_parameters_are_refused_on_a_single_record_and_a_write(officer, carol):
     body = json_error(officer.get(f"/api/v1/customers/{carol.pk}/?fields=email"), 400)
-    assert list(body["parameters"]) == ["fields"]
+    assert list(body["fields"]) == ["fields"]
     response = officer.patch(
         f"/api/v1/customers/{carol.pk}/?dry_run=1",
         {"given_name": "Caroline"},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
-    assert list(json_error(response, 400)["parameters"]) == ["dry_run"]
+    assert list(json_error(response, 400)["fields"]) == ["dry_run"]
     assert Person.objects.get(pk=carol.pk).given_name == "Carol"
 
 
 def test_the_public_catalogue_refuses_unknown_parameters_too(client):
     body = json_error(client.get("/api/v1/systems/?serach=mint"), 400)
-    assert body["parameters"] == {"serach": "is not a parameter of this resource"}
+    assert body["fields"] == {"serach": ["is not a parameter of this resource"]}
 
 
 def test_declared_filters_and_format_are_accepted(officer, carol):
-    response = officer.get("/api/v1/orders/?order_number=pf-0000000003&format=json&limit=5")
+    response = officer.get("/api/v1/orders/?order_number=pf-0000000003&format=json&page_size=5")
     assert response.status_code == 200
     assert [r["order_number"] for r in response.json()["results"]] == ["PF0000000003"]
     people = officer.get("/api/v1/customers/", {"customer_id": "c00000201"}).json()
@@ -219,7 +242,11 @@ def test_declared_filters_and_format_are_accepted(officer, carol):
 
 def test_without_credentials_an_unknown_parameter_still_gets_401(client):
     response = client.get("/api/v1/customers/?emial=x")
-    assert json_error(response, 401) == {"detail": "Authentication credentials were not provided."}
+    assert json_error(response, 401) == {
+        "error": "not_authenticated",
+        "detail": "Authentication credentials were not provided.",
+        "fields": {},
+    }
 
 
 # JSON bodies -----------------------------------------------------------------------------
@@ -231,9 +258,14 @@ def test_a_body_nested_100000_deep_is_a_400_not_a_recursion_error(officer, carol
         '{"a":' * 100_000 + "1" + "}" * 100_000,
     ):
         response = officer.patch(
-            f"/api/v1/customers/{carol.pk}/", body, content_type="application/json"
+            f"/api/v1/customers/{carol.pk}/",
+            body,
+            content_type="application/json",
+            HTTP_IF_MATCH="*",
         )
-        assert json_error(response, 400) == {"detail": "JSON nested too deep: more than 32 levels."}
+        assert json_error(response, 400) == error(
+            "parse_error", "JSON nested too deep: more than 32 levels."
+        )
 
 
 def test_the_depth_bound_is_32_levels():
@@ -282,20 +314,29 @@ def test_lib_api_imports_before_rest_frameworks_views():
 def test_a_charset_that_is_not_a_text_encoding_is_a_400_in_json(officer, carol):
     # bz2_codec would decompress the body after its size was checked.
     response = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", b"{}", content_type="application/json; charset=bz2_codec"
+        f"/api/v1/customers/{carol.pk}/",
+        b"{}",
+        content_type="application/json; charset=bz2_codec",
+        HTTP_IF_MATCH="*",
     )
-    assert json_error(response, 400) == {
-        "detail": 'Unsupported charset "bz2_codec" in request Content-Type header.'
-    }
+    assert json_error(response, 400) == error(
+        "parse_error", 'Unsupported charset "bz2_codec" in request Content-Type header.'
+    )
 
 
 def test_malformed_json_is_a_400_in_json(officer, carol):
     response = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", '{"given_name": ', content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        '{"given_name": ',
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert json_error(response, 400)["detail"].startswith("JSON parse error")
     latin1 = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", b'{"given_name": "\xe9"}', content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        b'{"given_name": "\xe9"}',
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert json_error(latin1, 400)["detail"].startswith("JSON parse error")
 
@@ -314,22 +355,36 @@ def test_a_3_mb_body_is_a_413_in_json(officer, carol):
         f"/api/v1/customers/{carol.pk}/",
         padded_body(3 * 1024 * 1024),
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
-    assert json_error(response, 413) == {
-        "detail": "Request body too large: the limit is 1048576 bytes."
-    }
+    assert json_error(response, 413) == error(
+        "request_too_large", "Request body too large: the limit is 1048576 bytes."
+    )
 
 
 def test_the_body_limit_is_one_mebibyte(officer, carol):
     over = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", padded_body(1_048_577), content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        padded_body(1_048_577),
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert json_error(over, 413)["detail"] == "Request body too large: the limit is 1048576 bytes."
     under = officer.patch(
-        f"/api/v1/customers/{carol.pk}/", padded_body(1_048_576), content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        padded_body(1_048_576),
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     # Read and parsed: the gate then refuses the write (the officer changes nothing).
-    assert json_error(under, 403) == {"detail": "You may not change: given_name, padding."}
+    assert json_error(under, 403) == {
+        "error": "field_not_writable",
+        "detail": "You may not change: given_name, padding.",
+        "fields": {
+            "given_name": ["may not be changed by your roles"],
+            "padding": ["may not be changed by your roles"],
+        },
+    }
 
 
 def test_a_large_login_body_is_a_413_in_json(client):
@@ -347,7 +402,7 @@ def test_a_large_login_body_is_a_413_in_json(client):
 def test_errors_are_json_even_for_a_browser_asking_for_html(officer, client):
     browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     for url, status in (
-        ("/api/v1/orders/?limit=abc", 400),
+        ("/api/v1/orders/?page_size=abc", 400),
         ("/api/v1/orders/?emial=x", 400),
         ("/api/v1/orders/999999/", 404),
         ("/api/v1/no-such-resource/", 404),
@@ -358,7 +413,9 @@ def test_errors_are_json_even_for_a_browser_asking_for_html(officer, client):
 
 
 def test_an_unknown_api_address_is_a_404_in_json(officer):
-    assert json_error(officer.get("/api/v1/no-such-resource/"), 404) == {"detail": "Not found."}
+    assert json_error(officer.get("/api/v1/no-such-resource/"), 404) == error(
+        "not_found", "Not found."
+    )
 
 
 def test_an_unknown_page_elsewhere_is_still_an_html_404(client):
@@ -369,7 +426,7 @@ def test_an_unknown_page_elsewhere_is_still_an_html_404(client):
 
 def test_a_disallowed_host_on_the_api_is_a_400_in_json(client):
     response = client.get("/api/v1/systems/", HTTP_HOST="evil.example")
-    assert json_error(response, 400) == {"detail": "Bad request."}
+    assert json_error(response, 400) == error("bad_request", "Bad request.")
 
 
 def test_a_server_error_on_the_api_is_json_without_a_trace(staff_user, monkeypatch):
@@ -380,7 +437,7 @@ def test_a_server_error_on_the_api_is_json_without_a_trace(staff_user, monkeypat
     client = Client(raise_request_exception=False)
     client.force_login(staff_user(Role.PRIVACY_OFFICER))
     response = client.get("/api/v1/customers/")
-    assert json_error(response, 500) == {"detail": "Server error."}
+    assert json_error(response, 500) == error("server_error", "Server error.")
     assert b"secret internals" not in response.content
     assert b"Traceback" not in response.content
 
@@ -393,30 +450,40 @@ def test_a_django_validation_error_in_a_view_is_a_400_in_json(officer, monkeypat
 
     monkeypatch.setattr(CustomerViewSet, "list", invalid)
     response = officer.get("/api/v1/customers/")
-    assert json_error(response, 400) == {"detail": "That is not allowed here."}
+    assert json_error(response, 400) == error("invalid", "That is not allowed here.")
 
 
 def test_field_errors_keep_their_fields_and_gain_a_detail(client, staff_user, carol):
     client.force_login(staff_user(Role.CUSTOMER_SERVICE))
     response = client.patch(
-        f"/api/v1/customers/{carol.pk}/", {"email": "not-an-email"}, content_type="application/json"
+        f"/api/v1/customers/{carol.pk}/",
+        {"email": "not-an-email"},
+        content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
-    body = json_error(response, 400)
-    assert body["detail"] == "Invalid input."
-    assert body["email"] == ["Enter a valid email address."]
+    assert json_error(response, 400) == {
+        "error": "invalid",
+        "detail": "Invalid input.",
+        "fields": {"email": ["Enter a valid email address."]},
+    }
 
 
 @pytest.mark.parametrize(
-    ("handler", "status", "detail"),
+    ("handler", "status", "code", "detail"),
     [
-        (bad_request, 400, "Bad request."),
-        (permission_denied, 403, "You do not have permission to perform this action."),
+        (bad_request, 400, "bad_request", "Bad request."),
+        (
+            permission_denied,
+            403,
+            "permission_denied",
+            "You do not have permission to perform this action.",
+        ),
     ],
 )
-def test_the_django_error_handlers_answer_json_under_the_api_only(handler, status, detail):
+def test_the_django_error_handlers_answer_json_under_the_api_only(handler, status, code, detail):
     api = handler(RequestFactory().get("/api/v1/customers/"), Exception("internal"))
     assert (api.status_code, api["Content-Type"]) == (status, "application/json")
-    assert json.loads(api.content) == {"detail": detail}
+    assert json.loads(api.content) == error(code, detail)
     page = handler(RequestFactory().get("/requests/"), Exception("internal"))
     assert page.status_code == status
     assert page["Content-Type"].startswith("text/html")
@@ -427,14 +494,14 @@ def test_a_body_too_large_outside_rest_framework_is_a_413_under_the_api():
     exception = RequestDataTooBig("Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE.")
     api = bad_request(RequestFactory().get("/api/schema/"), exception)
     assert (api.status_code, api["Content-Type"]) == (413, "application/json")
-    assert json.loads(api.content) == {
-        "detail": "Request body too large: the limit is 1048576 bytes."
-    }
+    assert json.loads(api.content) == error(
+        "request_too_large", "Request body too large: the limit is 1048576 bytes."
+    )
     assert bad_request(RequestFactory().get("/admin/"), exception).status_code == 400
 
 
 def test_the_server_error_handler_answers_html_outside_the_api():
     api = server_error(RequestFactory().get("/api/v1/customers/"))
-    assert json.loads(api.content) == {"detail": "Server error."}
+    assert json.loads(api.content) == error("server_error", "Server error.")
     page = server_error(RequestFactory().get("/systems/"))
     assert (page.status_code, page["Content-Type"][:9]) == (500, "text/html")

@@ -47,6 +47,7 @@ def test_fulfillment_updates_an_order_status(api, usps_world):
         f"/api/v1/orders/{usps_world.order.pk}/",
         {"status": "shipped"},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert response.status_code == 200, response.content
     usps_world.order.refresh_from_db()
@@ -58,6 +59,7 @@ def test_a_write_to_a_nested_payment_is_refused_whole(api, usps_world):
         f"/api/v1/orders/{usps_world.order.pk}/",
         {"status": "cancelled", "payments": [{"card_number": "4111111111111111"}]},
         content_type="application/json",
+        HTTP_IF_MATCH="*",
     )
     assert response.status_code == 403
     assert "payments" in response.json()["detail"]
@@ -74,7 +76,7 @@ def test_roles_without_the_system_get_no_orders(api, usps_world):
 def test_mint_orders_for_the_contractor_agent(api, mint_world):
     client = api(Role.CONTRACTOR_AGENT)
     body = client.get("/api/v1/mint-orders/").json()
-    assert body["count"] >= 1
+    assert len(body["results"]) >= 1
     order = body["results"][0]
     assert "payments" in order and "order_number" in order
     # USPS 810.300 is outside the contractor agent's world.

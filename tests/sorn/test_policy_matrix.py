@@ -227,7 +227,7 @@ def test_admin_and_exports_follow_the_policy(world, role):
 
 def api_rows(client, model_label: str) -> list[dict]:
     url, key = API_RESOURCES[model_label]
-    body = client.get(url, {"limit": 200}).json()
+    body = client.get(url, {"page_size": 200}).json()
     parents = body["results"]
     return parents if key is None else [row for parent in parents for row in parent[key]]
 
@@ -302,7 +302,9 @@ def test_api_writes_follow_the_policy(world, role, client):
         for name in registry.get(model).fields:
             field = model._meta.get_field(name)
             payload = {name: as_json(getattr(record, field.attname))}
-            response = client.patch(f"{url}{record.pk}/", payload, content_type="application/json")
+            response = client.patch(
+                f"{url}{record.pk}/", payload, content_type="application/json", HTTP_IF_MATCH="*"
+            )
             writable = (
                 field.editable
                 and not field.primary_key

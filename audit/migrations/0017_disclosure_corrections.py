@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("audit", "0015_disagreement_statements"),
+        ("audit", "0016_security_events"),
     ]
 
     operations = [
