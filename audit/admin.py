@@ -15,7 +15,8 @@ from audit.models import (
 )
 from audit.services import events_about_person, events_about_record
 from lib.spreadsheet import write_csv
-from sorn.constants import Role
+from sorn.constants import RetentionAnchor, Role
+from sorn.periods import retention_in_words
 from sorn.roles import holds_role
 
 
@@ -153,7 +154,12 @@ class AuditTombstoneAdmin(AuditorOnlyAdmin):
         "rule_key", "as_of", "purged_at",
     ]  # fmt: skip
     list_filter = ["stream", "rule_key"]
-    readonly_fields = [f.name for f in AuditTombstone._meta.fields]
+    readonly_fields = [*(f.name for f in AuditTombstone._meta.fields), "kept"]
+
+    @admin.display(description="kept")
+    def kept(self, tombstone: AuditTombstone) -> str:
+        # The audit's rule counts from each row's own date (sorn/catalogue/audit_records.py).
+        return retention_in_words(tombstone.rule_period, RetentionAnchor.CREATED)
 
 
 class PrivacyOfficerAdmin(RoleRestrictedAdmin):

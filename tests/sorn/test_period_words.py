@@ -3,7 +3,8 @@ as the notice does — "3 years after the relationship ends" — never as P3Y.""
 
 import pytest
 
-from sorn.constants import ANCHOR_EVENTS, RetentionAnchor
+from sorn.constants import ANCHOR_EVENTS, RetentionAnchor, Role
+from sorn.models import SystemOfRecords
 from sorn.periods import retention_in_words
 
 
@@ -44,3 +45,12 @@ def test_the_public_notice_page_says_periods_in_words(client):
     assert "3 years after the relationship ends" in html
     assert "2 years after the event it records" in html
     assert "P3Y" not in html and "P2Y" not in html
+
+
+@pytest.mark.django_db(databases=["default", "keystore"])
+def test_the_catalogues_admin_says_periods_in_words_beside_the_iso_value(client, staff_user):
+    client.force_login(staff_user(Role.RECORDS_OFFICER))
+    revision = SystemOfRecords.objects.get(slug="usps-810-300").current_revision
+    html = client.get(f"/admin/sorn/noticerevision/{revision.pk}/change/").content.decode()
+    assert "3 years after the relationship ends" in html
+    assert "P3Y" in html  # the stored value, for whoever checks it against the notice
