@@ -40,6 +40,7 @@ from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.utils.html import format_html
 
+from access.disclosures_admin import DisclosureEntryAdmin
 from access.exports import export_csv
 from access.gate import Gate, dispute_notes
 from access.models import PolicyGrant
@@ -61,6 +62,7 @@ from access.policy import (
 )
 from access.signin import LockoutAdmin
 from audit.constants import AccessChannel
+from audit.models import DisclosureAccounting
 from keystore.fields import BlindIndexField, EncryptedMixin, EncryptedTextField, index_token
 from lib.masking import mask
 from sorn.admin import ReadOnlyAdmin
@@ -479,6 +481,24 @@ class GatedAdminMixin:
     def get_list_display_links(self, request, list_display):
         return [record_number]
 
+    def get_list_select_related(self, request):
+        """The linked records the declared columns show, joined: the gate's columns are
+        functions (`_cell`), which Django's automatic join does not recognise, so a list
+        of meeting devices fetched each row's session one by one (bench/
+        retention_dashboard.py, tests/access/test_changelist_queries.py)."""
+        declared = super().get_list_select_related(request)
+        if declared is not False:
+            return declared
+        linked = []
+        for item in super().get_list_display(request):
+            try:
+                field = self.model._meta.get_field(item) if isinstance(item, str) else None
+            except FieldDoesNotExist:
+                continue
+            if field is not None and field.concrete and (field.many_to_one or field.one_to_one):
+                linked.append(item)
+        return linked or False
+
     def get_sortable_by(self, request):
         # Ciphertext sorts nowhere meaningful, and an order over values some rows hide
         # would tell them: only columns read in clear on every row the user sees.
@@ -786,6 +806,9 @@ class PolicyGrantAdmin(ReadOnlyAdmin):
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_active and request.user.is_staff
 
+
+# The accounting of disclosures' entry form searches people through the gate.
+admin.site.register(DisclosureAccounting, DisclosureEntryAdmin)
 
 # Issue 14, item 2: lockouts, for security administrators to lift (access/signin.py).
 admin.site.register(AccessAttempt, LockoutAdmin)

@@ -39,6 +39,7 @@ from access_requests.models import (
 )
 from audit.constants import AccessChannel
 from audit.disagreements import Dispute
+from audit.disclosures import accounting_of
 from audit.models import DisclosureAccounting
 from sorn.classification import record_models, registry
 from sorn.models import SystemOfRecords
@@ -132,11 +133,7 @@ def assemble(request: PrivacyActRequest, user, people: Mapping[str, Iterable[int
                     section.record_sets.append(record_set)
         sections.append(section)
     everyone = sorted({pid for ids in people.values() for pid in ids})
-    disclosures = list(
-        DisclosureAccounting.objects.filter(
-            person_id__in=everyone, system__in=request.systems, law_enforcement=False
-        ).order_by("disclosed_at", "pk")
-    )
+    disclosures = accounting_of(everyone, request.systems, law_enforcement=False)
     return Package(request.tracking_number, request.kind, timezone.now(), sections, disclosures)
 
 
@@ -215,6 +212,8 @@ def as_json(package: Package) -> bytes:
                 "routine_use": d.routine_use,
                 "recipient_name": d.recipient_name,
                 "recipient_address": d.recipient_address,
+                "corrects_entry_of": d.corrected_entry.disclosed_at.date().isoformat()
+                if d.corrected_entry else None,
             }
             for d in package.disclosures
         ],

@@ -214,11 +214,31 @@ class DisclosureAccounting(AppendOnlyModel):
     recorded_by = models.CharField(max_length=150, help_text="Who or what made the entry.")
     # 5 U.S.C. 552a(b)(7): withheld from the accounting given to the person (552a(c)(3)).
     law_enforcement = models.BooleanField(default=False)
+    # A mistaken entry is corrected by a new one naming it, never edited or deleted
+    # (audit.disclosures.resolve_corrections). No database constraint: the audit's
+    # retention removes old entries by range, and a correction may outlive its mistake.
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        help_text="The mistaken entry this one corrects.",
+    )
 
     class Meta:
         ordering = ["-disclosed_at", "-id"]
         verbose_name = "accounting of disclosure"
         verbose_name_plural = "accounting of disclosures"
+        constraints = [
+            # One correction per mistaken entry: a second is a correction of the first.
+            models.UniqueConstraint(
+                fields=["corrects"],
+                condition=models.Q(corrects__isnull=False),
+                name="disclosure_corrected_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Disclosure #{self.pk}"

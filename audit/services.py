@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db import connection
 from django.db.models import QuerySet
 
+from audit.disclosures import accounting_of
 from audit.models import AccessEvent, DisclosureAccounting
 from sorn.classification import registry
 
@@ -59,5 +60,6 @@ def events_about_record(
     return events.filter(pk__in=ids)
 
 
-def disclosures_of(person_id: int) -> QuerySet[DisclosureAccounting]:
-    return DisclosureAccounting.objects.filter(person_id=person_id)
+def disclosures_of(person_id: int) -> list[DisclosureAccounting]:
+    """The person's accounting of disclosures, corrections resolved, newest first."""
+    return accounting_of([person_id])[::-1]

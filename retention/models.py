@@ -221,3 +221,30 @@ class DestructionCertificate(models.Model):
 
     def __str__(self) -> str:
         return f"Certificate of destruction #{self.pk} (run #{self.run_id})"
+
+
+class RetentionForecast(models.Model):
+    """What the rules will make due in the next 30, 90 and 365 days, as computed by the
+    nightly plan or on a records officer's request (retention.forecasts), and shown by the
+    dashboard as stored: a forecast is three plans over every record table, too slow to
+    compute on each view (issue 14, item 13). Counts and rule keys only, no personal data.
+
+    A row is created when a forecast is asked for (`requested_at`, `requested_by`) and
+    filled in when the worker has computed it (`computed_at`)."""
+
+    requested_at = models.DateTimeField(default=timezone.now)
+    # A user name, or the schedule that asked (retention.tasks.TRIGGER).
+    requested_by = models.CharField(max_length=200)
+    computed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    as_of = models.DateField(null=True, blank=True, help_text="The day the horizons count from.")
+    seconds = models.FloatField(null=True, blank=True, help_text="How long computing it took.")
+    # {"horizons": [30, 90, 365], "revisions": {...}, "rows": [...], "totals": [...],
+    #  "no_authority": [...], "pending_requests": n}: retention.forecasts.forecast().
+    figures = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = "retention forecast"
+
+    def __str__(self) -> str:
+        return f"Retention forecast #{self.pk}"

@@ -11,13 +11,16 @@ decisions on runs and revisions are audit bulk-change events (`run.approve`,
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
 from audit.models import BulkChange
 from audit.writes import record_bulk_change
 from retention.hold_targets import query_problems, record_models
-from retention.models import HoldScope, LegalHold, PurgeRun, RunStatus
+from retention.models import HoldScope, LegalHold, PurgeRun, RetentionForecast, RunStatus
+from retention.tasks import compute_forecast
 from sorn.constants import Role
 from sorn.models import NoticeRevision
 from sorn.roles import holds_role
@@ -31,6 +34,9 @@ RUN_VIEWER_ROLES = frozenset({Role.RECORDS_OFFICER, Role.PRIVACY_OFFICER, Role.A
 # "shortening a retention period ... requires a records officer's approval".
 APPROVER_ROLES = frozenset({Role.RECORDS_OFFICER})
 DASHBOARD_ROLES = HOLD_ROLES
+# A forecast is three plans over every record table: asked for by those who run plans.
+FORECAST_ROLES = APPROVER_ROLES
+FORECAST_PATIENCE = datetime.timedelta(hours=1)
 
 
 class DecisionRefused(Exception):
@@ -174,3 +180,32 @@ def approve_retention_change(revision: NoticeRevision, *, by) -> NoticeRevision:
         by=by.get_username(),
     )
     return current
+
+
+# The dashboard's forecast ---------------------------------------------------------------
+
+
+@transaction.atomic
+def request_forecast(*, by) -> RetentionForecast:
+    """Queue a new forecast for the dashboard (retention.forecasts), audited; the worker
+    computes it once this commits. One already waiting is not queued twice."""
+    _require(by, FORECAST_ROLES, "asking for a new retention forecast")
+    # One a worker never picked up (stopped, lost) does not block the next after an hour.
+    waiting = RetentionForecast.objects.filter(
+        computed_at__isnull=True, requested_at__gte=timezone.now() - FORECAST_PATIENCE
+    ).first()
+    if waiting is not None:
+        raise DecisionRefused(
+            f"{waiting} was asked for at {waiting.requested_at:%Y-%m-%d %H:%M} and is still "
+            "being computed"
+        )
+    row = RetentionForecast.objects.create(requested_by=by.get_username())
+    record_bulk_change(
+        "forecast.request",
+        RetentionForecast._meta.label,
+        0,
+        description=f"retention forecast #{row.pk} asked for from the dashboard",
+        by=by.get_username(),
+    )
+    transaction.on_commit(lambda: compute_forecast.delay(row.pk))
+    return row

@@ -10,8 +10,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from audit.retention import purge_expired_audit
+from retention.forecasts import compute_forecast as _compute_forecast
 from retention.locking import PurgeLocked
-from retention.models import PurgeRun, RunStatus
+from retention.models import PurgeRun, RetentionForecast, RunStatus
 from retention.purge import PurgeRefused, execute_run, prepare_run, purge_expired
 
 logger = logging.getLogger(__name__)
@@ -25,10 +26,14 @@ def nightly_purge() -> dict:
     """Destroy what is due today; with RETENTION_REQUIRE_APPROVAL, only plan it for a
     records officer to approve (the approval enqueues `execute_approved_run`). Then the
     audit records past their own rule (audit.retention): whole sealed ranges, leaving
-    tombstones the chain verifies across."""
+    tombstones the chain verifies across. Last, the dashboard's forecast, on what is
+    left (retention.forecasts: stored, so the dashboard never computes it)."""
     as_of = timezone.localdate()
     outcome = _purge_records(as_of)
     outcome["audit"] = purge_expired_audit(as_of, performed_by=TRIGGER)
+    outcome["forecast"] = _compute_forecast(
+        RetentionForecast.objects.create(requested_by=TRIGGER).pk
+    ).pk
     return outcome
 
 
@@ -58,3 +63,12 @@ def execute_approved_run(run_id: int) -> dict:
         logger.warning("approved purge run #%s not executed: %s", run.pk, exc)
         return {"run": run.pk, "status": run.status, "error": str(exc)}
     return {"run": run.pk, "status": run.status, "destroyed": run.certificate.total}
+
+
+@shared_task
+def compute_forecast(forecast_id: int) -> dict:
+    """Compute a forecast a records officer asked for from the dashboard
+    (retention.services.request_forecast)."""
+    row = _compute_forecast(forecast_id)
+    logger.info("retention forecast #%s computed in %.1f s", row.pk, row.seconds)
+    return {"forecast": row.pk, "seconds": row.seconds}

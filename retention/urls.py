@@ -10,4 +10,9 @@ app_name = "retention"
 
 urlpatterns = [
     path("dashboard/", admin.site.admin_view(views.dashboard), name="dashboard"),
+    path(
+        "dashboard/forecast/",
+        admin.site.admin_view(views.ask_for_forecast),
+        name="forecast",
+    ),
 ]

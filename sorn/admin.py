@@ -12,6 +12,7 @@ from sorn.models import (
     RetentionRule,
     SystemOfRecords,
 )
+from sorn.periods import retention_in_words
 from sorn.roles import holds_role
 
 
@@ -59,9 +60,16 @@ class RecordCategoryInline(CatalogueReaderMixin, ReadOnlyInline):
     fields = ["number", "key", "name", "description"]
 
 
+@admin.display(description="kept")
+def kept(rule: RetentionRule) -> str:
+    """The period in words beside its ISO 8601 value (sorn.periods.retention_in_words)."""
+    return retention_in_words(rule.period, rule.anchor)
+
+
 class RetentionRuleInline(CatalogueReaderMixin, ReadOnlyInline):
     model = RetentionRule
-    fields = ["key", "applies_to", "period", "anchor", "source_text"]
+    fields = ["key", "applies_to", kept, "period", "source_text"]
+    readonly_fields = fields
 
 
 @admin.register(SystemOfRecords)
@@ -113,5 +121,5 @@ class NoticeRevisionAdmin(CatalogueReaderMixin, ReadOnlyAdmin):
 
 @admin.register(RetentionRule)
 class RetentionRuleAdmin(ReadOnlyAdmin):
-    list_display = ["key", "revision", "period", "anchor", "source_text"]
+    list_display = ["key", "revision", kept, "period", "source_text"]
     list_filter = ["revision__system", "anchor"]

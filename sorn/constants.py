@@ -28,6 +28,19 @@ class RetentionAnchor(models.TextChoices):
     PARTICIPATION_CEASED = "participation_ceased", "the end of the customer's participation"
 
 
+# The anchor as the event a period runs after, in the notices' own phrasing, so a rule
+# reads as the notice does: "3 years after the relationship ends" (USPS 810.300), "2 years
+# after computer access privileges are cancelled" (USPS 820.100, retention 3), "until the
+# customer ceases to participate" (USPS 890.000, retention 1). Every anchor has one
+# (tests/sorn/test_period_words.py).
+ANCHOR_EVENTS = {
+    RetentionAnchor.CREATED: "the event it records",
+    RetentionAnchor.RELATIONSHIP_ENDED: "the relationship ends",
+    RetentionAnchor.ACCESS_CANCELLED: "computer access privileges are cancelled",
+    RetentionAnchor.PARTICIPATION_CEASED: "the customer ceases to participate",
+}
+
+
 class DataClass(models.TextChoices):
     """What kind of data a stored field holds; the role policy is written per data class."""
 

@@ -12,6 +12,8 @@ import datetime
 import isodate
 from django.utils import timezone
 
+from sorn.constants import ANCHOR_EVENTS, RetentionAnchor
+
 _UNITS = (("years", "year"), ("months", "month"), ("days", "day"))
 
 
@@ -50,6 +52,28 @@ def describe_period(period: str | None) -> str:
         if amounts[attr]
     ]
     return ", ".join(parts) if parts else "no time"
+
+
+NO_DISPOSITION_AUTHORITY = (
+    "kept without disposition authority: the notice publishes no retention period, so "
+    "nothing is destroyed automatically"
+)
+
+
+def retention_in_words(period: str | None, anchor: str) -> str:
+    """A retention rule's period and anchor as one phrase, for every page that shows a
+    period to a person: "3 years after the relationship ends", "1 year after the event it
+    records", "until the customer ceases to participate"; a rule without a period (the
+    Mint's notice publishes none) is kept without disposition authority. The ISO 8601
+    value (P3Y) stays for machines: the API and the catalogue's admin show it beside."""
+    if period is None:
+        return NO_DISPOSITION_AUTHORITY
+    try:
+        event = ANCHOR_EVENTS[RetentionAnchor(anchor)]
+    except ValueError:
+        event = anchor
+    amount = describe_period(period)
+    return f"until {event}" if amount == "no time" else f"{amount} after {event}"
 
 
 # Calendar periods compare differently from different starts (P1M after 31 January is

@@ -14,8 +14,9 @@ from django.db import transaction
 from sorn import catalogue
 from sorn.catalogue.schema import Notice, governing_rule
 from sorn.catalogue.validation import validate_catalogue
+from sorn.constants import RetentionAnchor
 from sorn.models import NoticeRevision, RecordCategory, RetentionRule, SystemOfRecords
-from sorn.periods import period_is_shorter
+from sorn.periods import period_is_shorter, retention_in_words
 
 
 def canonical_json(document: Any) -> str:
@@ -86,11 +87,17 @@ def retention_shortenings(before: NoticeRevision | None, notice: Notice) -> list
         if old is None:
             changes.append(f"{key}: newly kept under rule {new.key!r}")
         elif new.anchor != old.anchor:
-            changes.append(f"{key}: counted from {new.anchor} instead of {old.anchor}")
+            changes.append(
+                f"{key}: counted from {RetentionAnchor(new.anchor).label} instead of "
+                f"{RetentionAnchor(old.anchor).label}"
+            )
         elif new.period is not None and (
             old.period is None or period_is_shorter(new.period, old.period)
         ):
-            changes.append(f"{key}: kept {new.period} instead of {old.period or 'indefinitely'}")
+            changes.append(
+                f"{key}: kept {retention_in_words(new.period, new.anchor)} instead of "
+                + (retention_in_words(old.period, old.anchor) if old.period else "indefinitely")
+            )
     return changes
 
 

@@ -1,19 +1,11 @@
 from django import template
 
-from sorn.constants import RetentionAnchor
-from sorn.periods import describe_period
+from sorn.periods import retention_in_words
 
 register = template.Library()
 
 
 @register.filter
-def period_words(period: str | None) -> str:
-    return describe_period(period)
-
-
-@register.filter
-def anchor_words(anchor: str) -> str:
-    try:
-        return RetentionAnchor(anchor).label
-    except ValueError:
-        return anchor
+def retention_words(period: str | None, anchor: str) -> str:
+    """`{{ rule.period|retention_words:rule.anchor }}`: sorn.periods.retention_in_words."""
+    return retention_in_words(period, anchor)

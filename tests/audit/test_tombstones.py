@@ -146,5 +146,8 @@ def test_auditors_and_only_they_see_the_tombstones(client, staff_user, purged):
     assert listed.status_code == 200
     assert list(listed.context["cl"].result_list) == [AuditTombstone.objects.get()]
     pk = AuditTombstone.objects.get().pk
+    # The rule's period in words (issue 14, item 13), beside the stored P6Y.
+    detail = client.get(f"/admin/audit/audittombstone/{pk}/change/").content.decode()
+    assert "6 years after the event it records" in detail
     assert client.post(f"/admin/audit/audittombstone/{pk}/delete/").status_code == 403
     assert AuditTombstone.objects.count() == 1

@@ -513,7 +513,10 @@ def test_a_records_officer_approves_a_shorter_retention(client, staff_user, shor
     listing = client.get("/admin/sorn/noticerevision/", {"retention_approval_required__exact": 1})
     assert list(listing.context["cl"].result_list) == [shorter_revision]
     detail = client.get(f"/admin/sorn/noticerevision/{shorter_revision.pk}/change/")
-    assert "logon: kept P6M instead of P1Y" in detail.content.decode()
+    assert (
+        "logon: kept 6 months after the event it records instead of 1 year after the event "
+        "it records"
+    ) in detail.content.decode()
     assert "Awaiting a records officer" in detail.content.decode()
     url = f"/admin/sorn/noticerevision/{shorter_revision.pk}/approve-retention/"
     screen = client.get(url).content.decode()

@@ -1,6 +1,8 @@
 """The retention dashboard (issue 6: "upcoming destructions for the next 30/90/365 days per
 system and rule, holds, the last runs and their certificates"), for records and privacy
-officers: its counts are the plans' own."""
+officers: its counts are the plans' own, computed by the nightly plan or on a records
+officer's request and stored, never on a view (issue 14, item 13: "the forecast is
+computed ... and stored, not recomputed three times per view")."""
 
 import datetime
 import re
@@ -9,10 +11,12 @@ import pytest
 from django.utils import timezone
 
 from access_requests.models import PrivacyActRequest
-from retention.models import LegalHold, PurgeRun, RunStatus
+from audit.models import BulkChange
+from retention import tasks
+from retention.forecasts import HORIZONS
+from retention.models import LegalHold, PurgeRun, RetentionForecast, RunStatus
 from retention.planning import compute_plan
 from retention.purge import prepare_run
-from retention.views import HORIZONS
 from sorn.constants import STAFF_ROLES, Role
 from sorn.demo import seed_demo_records
 from tests.mailers.factories import ACHRecordFactory, MailerLogonFactory, mailer
@@ -20,6 +24,31 @@ from tests.mailers.factories import ACHRecordFactory, MailerLogonFactory, mailer
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
 URL = "/admin/retention/dashboard/"
+FORECAST = "/admin/retention/dashboard/forecast/"
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    """Record the forecasts the dashboard's button enqueues instead of sending them to a
+    broker; the test then runs the task itself, as the worker would."""
+    calls = []
+    monkeypatch.setattr(tasks.compute_forecast, "delay", lambda pk: calls.append(pk))
+    return calls
+
+
+@pytest.fixture
+def computed(client, staff_user, queued, django_capture_on_commit_callbacks):
+    """A forecast asked for by a records officer's button and computed by the task."""
+
+    def ask() -> RetentionForecast:
+        client.force_login(staff_user(Role.RECORDS_OFFICER, username="ro-forecast"))
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(FORECAST).status_code == 302
+        (pk,) = queued
+        tasks.compute_forecast(pk)
+        return RetentionForecast.objects.get(pk=pk)
+
+    return ask
 
 
 @pytest.mark.parametrize("role", STAFF_ROLES)
@@ -27,12 +56,57 @@ def test_only_records_and_privacy_officers_see_the_dashboard(client, staff_user,
     client.force_login(staff_user(role))
     allowed = role in (Role.RECORDS_OFFICER, Role.PRIVACY_OFFICER)
     assert client.get(URL).status_code == (200 if allowed else 403)
-    # The retention lists link to it for those who may open it.
+    # The admin's index and the retention lists link to it for those who may open it.
+    index = client.get("/admin/").content.decode()
+    assert (f'<a href="{URL}">Retention dashboard</a>' in index) == allowed
     if allowed:
         assert URL in client.get("/admin/retention/legalhold/").content.decode()
 
 
-def test_the_forecast_is_the_plans_at_30_90_and_365_days(client, staff_user):
+def test_with_no_forecast_the_dashboard_says_so(client, staff_user):
+    seed_demo_records(5)
+    client.force_login(staff_user(Role.PRIVACY_OFFICER))
+    html = client.get(URL).content.decode()
+    assert "Not yet computed." in html
+    assert 'data-rule="' not in html
+    # A privacy officer reads the dashboard; only a records officer runs plans.
+    assert "Compute the forecast now" not in html
+    client.force_login(staff_user(Role.RECORDS_OFFICER))
+    assert "Compute the forecast now" in client.get(URL).content.decode()
+
+
+@pytest.mark.parametrize("role", [r for r in STAFF_ROLES if r != Role.RECORDS_OFFICER])
+def test_only_records_officers_queue_a_forecast(client, staff_user, queued, role):
+    client.force_login(staff_user(role))
+    assert client.post(FORECAST).status_code == 403
+    assert queued == []
+    assert not RetentionForecast.objects.exists()
+    assert not BulkChange.objects.filter(operation="forecast.request").exists()
+
+
+def test_the_button_queues_the_forecast_audited_and_only_by_post(
+    client, staff_user, queued, django_capture_on_commit_callbacks
+):
+    officer = staff_user(Role.RECORDS_OFFICER, username="ro-button")
+    client.force_login(officer)
+    assert client.get(FORECAST).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post(FORECAST, follow=True)
+    (row,) = RetentionForecast.objects.all()
+    assert queued == [row.pk]
+    assert row.requested_by == "ro-button" and row.computed_at is None
+    event = BulkChange.objects.get(operation="forecast.request")
+    assert (event.performed_by, event.model) == ("ro-button", "retention.RetentionForecast")
+    html = page.content.decode()
+    assert f"Retention forecast #{row.pk} is queued" in html
+    assert "is waiting for the worker" in html and "Not yet computed." in html
+    # Asked again before the worker got to it: not queued twice.
+    html = client.post(FORECAST, follow=True).content.decode()
+    assert "is still being computed" in html
+    assert RetentionForecast.objects.count() == 1 and queued == [row.pk]
+
+
+def test_the_forecast_is_the_plans_at_30_90_and_365_days(client, staff_user, computed):
     seed_demo_records(25)
     today = timezone.localdate()
     # USPS 820.100 retention 2, ACH records for two years: due in 10, 60 and 200 days.
@@ -44,36 +118,69 @@ def test_the_forecast_is_the_plans_at_30_90_and_365_days(client, staff_user):
         person=frozen, logged_on_at=timezone.now() - datetime.timedelta(days=366 - 20)
     )
     PrivacyActRequest.objects.create(kind="access", person=frozen)
-    client.force_login(staff_user(Role.RECORDS_OFFICER))
+    stored = computed()
+    assert stored.as_of == today and stored.seconds > 0
     page = client.get(URL)
     assert page.status_code == 200
-    upcoming = page.context["upcoming"]
+    assert page.context["forecast"] == stored
+    rows = {row["key"]: row for row in page.context["rows"]}
     for index, days in enumerate(HORIZONS):
         plan = compute_plan(today + datetime.timedelta(days=days)).as_dict()
-        assert upcoming["totals"][index] == plan["total_due"]
-        for row in upcoming["rows"]:
-            cell = row["columns"][index]
-            expected = plan["rules"][row["key"]]
+        assert stored.figures["totals"][index] == plan["total_due"]
+        for key, expected in plan["rules"].items():
+            cell = rows[key]["columns"][index]
             assert (cell["due"], cell["held"], cell["frozen_by_request"]) == (
                 expected["due"],
                 expected["held"],
                 expected["frozen_by_request"],
-            ), (days, row["key"])
-    ach = next(row for row in upcoming["rows"] if row["key"] == "usps-820-100/ach")
+            ), (days, key)
+    ach = rows["usps-820-100/ach"]
     before = [compute_plan(today).as_dict()["rules"]["usps-820-100/ach"]["due"]] * 3
     assert [c["due"] - b for c, b in zip(ach["columns"], before, strict=True)] == [1, 2, 3]
-    logon = next(row for row in upcoming["rows"] if row["key"] == "usps-820-100/logon")
-    assert logon["columns"][0]["frozen_by_request"] >= 1
+    assert rows["usps-820-100/logon"]["columns"][0]["frozen_by_request"] >= 1
     # The page shows the same numbers: the ACH row's due cells and the totals.
     html = page.content.decode()
     ach_row = re.search(r'<tr data-rule="usps-820-100/ach">(.*?)</tr>', html, re.S).group(1)
     due_cells = [int(n) for n in re.findall(r'<td class="due">(\d+)</td>', ach_row)]
     assert due_cells == [c["due"] for c in ach["columns"]]
     totals = [int(n) for n in re.findall(r'<td class="total">(\d+)</td>', html)]
-    assert totals == upcoming["totals"]
+    assert totals == stored.figures["totals"]
     pending = PrivacyActRequest.objects.pending().count()
     assert page.context["pending_requests"] == pending
     assert f"<strong>{pending}</strong> request" in html
+    # How old it is, and by whom it was asked for.
+    assert "Forecast computed 0" in html and "by ro-forecast" in html
+    assert "Not yet computed." not in html
+
+
+def test_periods_in_words_and_a_row_for_the_mint(client, staff_user, computed):
+    seed_demo_records(10)
+    computed()
+    html = client.get(URL).content.decode()
+    ach_row = re.search(r'<tr data-rule="usps-820-100/ach">(.*?)</tr>', html, re.S).group(1)
+    assert "<td>2 years after the event it records</td>" in ach_row
+    other = re.search(r'<tr data-rule="usps-810-300/other">(.*?)</tr>', html, re.S).group(1)
+    assert "<td>3 years after the relationship ends</td>" in other
+    assert not re.search(r"\bP\d+[YMD]\b", html)
+    # Treasury/Mint .009 publishes no retention period: no disposition authority.
+    mint = re.search(r'<tr data-rule="mint-009/not_published">(.*?)</tr>', html, re.S).group(1)
+    assert "Treasury/United States Mint .009" in mint
+    assert "kept without disposition authority" in mint
+    assert re.search(r"\d+ records? kept; none comes due", mint)
+
+
+def test_viewing_the_dashboard_computes_nothing(
+    client, staff_user, computed, django_assert_max_num_queries
+):
+    seed_demo_records(10)
+    computed()
+    client.get(URL)  # warm the per-process caches (content types, sessions)
+    with django_assert_max_num_queries(20) as captured:
+        assert client.get(URL).status_code == 200
+    record_tables = ("orders_", "mailers_", "marketing_")
+    assert not [
+        q["sql"] for q in captured.captured_queries if any(t in q["sql"] for t in record_tables)
+    ]
 
 
 def test_holds_runs_awaiting_approval_and_certificates(client, staff_user):
@@ -108,13 +215,13 @@ def test_holds_runs_awaiting_approval_and_certificates(client, staff_user):
 
 
 def test_the_dashboard_queries_do_not_grow_with_runs_and_holds(
-    client, staff_user, django_assert_max_num_queries
+    client, staff_user, computed, django_assert_max_num_queries
 ):
     officer = staff_user(Role.RECORDS_OFFICER)
+    computed()
     client.force_login(officer)
     client.get(URL)  # warm the per-process caches (content types, sessions)
-    # Three plans of one count or so per record type each; the rest is constant.
-    with django_assert_max_num_queries(300) as first:
+    with django_assert_max_num_queries(20) as first:
         client.get(URL)
     for n in range(12):
         PurgeRun.objects.create(as_of=timezone.localdate(), status=RunStatus.DRY_RUN)

@@ -46,7 +46,12 @@ def test_a_shorter_period_waits_for_approval(monkeypatch, admin_user):
     revision = system.current_revision
     assert revision.number == 2
     assert revision.retention_approval_required
-    assert revision.retention_changes == ["logon: kept P6M instead of P1Y"]
+    assert revision.retention_changes == [
+        (
+            "logon: kept 6 months after the event it records instead of 1 year after the event "
+            "it records"
+        )
+    ]
     # The public text is the new one; retention still applies revision 1.
     assert rules_in_effect()[system.slug].revision.number == 1
     run, _ = purge_expired(timezone.localdate(), triggered_by="test")
@@ -73,6 +78,6 @@ def test_a_longer_period_takes_effect_at_once(monkeypatch):
 def test_another_anchor_needs_approval(monkeypatch):
     system = _with_logon_period(monkeypatch, "P1Y", anchor="relationship_ended")
     assert system.current_revision.retention_changes == [
-        "logon: counted from relationship_ended instead of created"
+        "logon: counted from the end of the customer relationship instead of the record's own date"
     ]
     assert rules_in_effect()[system.slug].revision.number == 1

@@ -9,8 +9,8 @@ from django_celery_beat.models import PeriodicTask
 
 from config.celery import app
 from customers.models import SystemRelationship
-from retention.models import DestructionCertificate, PurgeRun, RunStatus
-from retention.tasks import SCHEDULE_NAME, execute_approved_run, nightly_purge
+from retention.models import DestructionCertificate, PurgeRun, RetentionForecast, RunStatus
+from retention.tasks import SCHEDULE_NAME, TRIGGER, execute_approved_run, nightly_purge
 from tests.mailers.factories import ACHRecordFactory, MailerApplicationFactory
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"], transaction=True)
@@ -90,3 +90,11 @@ def test_an_ended_relationship_makes_the_rest_due(settings):
     assert outcome["destroyed"] >= 2  # the application and then its person
     assert not type(application).objects.filter(pk=application.pk).exists()
     assert not type(application.person).objects.filter(pk=application.person_id).exists()
+
+
+def test_the_nightly_plan_stores_the_dashboards_forecast():
+    outcome = nightly_purge()
+    forecast = RetentionForecast.objects.get(pk=outcome["forecast"])
+    assert forecast.requested_by == TRIGGER
+    assert forecast.as_of == timezone.localdate() and forecast.computed_at is not None
+    assert forecast.figures["horizons"] == [30, 90, 365]

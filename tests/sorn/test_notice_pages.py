@@ -118,9 +118,11 @@ def test_notice_page_renders_every_section(client, notice):
 
 def test_retention_periods_are_shown_in_words(client):
     text = text_of(client.get("/systems/usps-890-000/"))
-    assert "24 months" in text and "5 years" in text
+    assert "24 months after the event it records" in text
+    assert "until the customer ceases to participate" in text
+    assert "3 years after the relationship ends" in text
     mint = text_of(client.get("/systems/mint-009/"))
-    assert "no period published (no disposition authority)" in mint
+    assert "kept without disposition authority" in mint
 
 
 @pytest.mark.parametrize("url", ["/systems/no-such-system/", "/systems/usps-810-300/revisions/9/"])
