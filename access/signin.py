@@ -30,6 +30,7 @@ from access.sessions import sign_out_everywhere
 from audit.constants import SecurityEventKind
 from audit.reads import client_address
 from audit.security import record_security_event
+from lib.api import error_response, is_api_request
 from sorn.constants import Role
 from sorn.roles import roles_of
 
@@ -190,3 +191,19 @@ class LockoutAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials=None
+) -> HttpResponse:
+    """django-axes' answer to a locked-out sign-in (AXES_LOCKOUT_CALLABLE): the sign-in
+    page's "locked" page, and under the API (the token endpoint) the API's one error
+    shape in JSON, as every other API answer (issue 13, item 6)."""
+    if is_api_request(request):
+        return error_response(
+            429,
+            "locked_out",
+            "Too many failed sign-ins for this account or from this address. Ask a "
+            "security administrator to unlock it.",
+        )
+    return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)

@@ -262,6 +262,8 @@ AXES_VERBOSE = False
 AXES_CLIENT_STR_CALLABLE = "access.signin.client_str"
 AXES_ENABLE_ADMIN = False  # our own, for security administrators (access/signin.py)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# JSON under the API (the token endpoint), that page elsewhere.
+AXES_LOCKOUT_CALLABLE = "access.signin.lockout_response"
 # Failed and locked-out calls of the API's token endpoint: counted by axes like the form,
 # and throttled per client address (access/api.py).
 API_SIGN_IN_RATE = _throttle_rate("API_SIGN_IN_RATE", "10/m")

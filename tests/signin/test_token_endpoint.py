@@ -60,8 +60,11 @@ def test_a_wrong_code_counts_towards_the_lockout(client, staff_user, mfa_on, set
     device = enrol(user)
     for _ in range(3):
         ask(client, user.username, otp_token="000000")
-    # Password and a good code, but locked: django-axes answers.
-    assert ask(client, user.username, otp_token=totp(device.bin_key)).status_code == 429
+    # Password and a good code, but locked: django-axes answers, in the API's shape.
+    locked = ask(client, user.username, otp_token=totp(device.bin_key))
+    assert (locked.status_code, locked["Content-Type"]) == (429, "application/json")
+    assert locked.json()["error"] == "locked_out"
+    assert set(locked.json()) == {"error", "detail", "fields"}
 
 
 def test_in_development_the_password_suffices(client, staff_user, settings):
