@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # plain_api
 
 
 def main() -> None:
@@ -38,14 +39,15 @@ def main() -> None:
     from django.contrib.auth.models import Group
     from django.core.management import call_command
     from django.db.models import Prefetch
-    from rest_framework import serializers
     from rest_framework.test import APIRequestFactory
 
     call_command("migrate", verbosity=0)
     call_command("migrate", database="keystore", verbosity=0)
+    from plain_api import PlainCustomer
+
     import audit.reads
     from access.resources import serializer_of
-    from customers.models import Address, Person, PhoneNumber
+    from customers.models import Person
     from sorn.demo import seed_demo_records
 
     CustomerSerializer = serializer_of(Person)
@@ -55,24 +57,6 @@ def main() -> None:
     user.groups.add(Group.objects.get(name="privacy_officer"))
     request = APIRequestFactory().get("/api/v1/customers/")
     request.user = user
-
-    class PlainAddress(serializers.ModelSerializer):
-        class Meta:
-            model = Address
-            exclude = ["address_index", "data_key_id"]
-
-    class PlainPhone(serializers.ModelSerializer):
-        class Meta:
-            model = PhoneNumber
-            exclude = ["number_index", "data_key_id"]
-
-    class PlainCustomer(serializers.ModelSerializer):
-        addresses = PlainAddress(many=True, read_only=True)
-        phone_numbers = PlainPhone(many=True, read_only=True)
-
-        class Meta:
-            model = Person
-            exclude = ["name_index", "email_index", "company_name_index", "data_key_id"]
 
     def people():
         return list(
