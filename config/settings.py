@@ -392,7 +392,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "lib.schema.DocumentedErrorsAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "access.authentication.VerifiedSessionAuthentication",
     ],
     # Deny by default: a resource that is public (the catalogue) says so itself.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
