@@ -10,6 +10,7 @@ any record may carry its statements of disagreement (5 U.S.C. 552a(d)(4)).
 
 from __future__ import annotations
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiSerializerExtension
 
 from access.policy import Access, schema_access
@@ -63,3 +64,10 @@ class GatedSerializerExtension(OpenApiSerializerExtension):
 
 
 __all__ = ["GatedSerializerExtension"]
+
+
+class VerifiedSessionScheme(SessionScheme):
+    """The session cookie, as drf-spectacular describes REST framework's own (a session
+    that has not passed a staff account's second factor is refused: access/authentication.py)."""
+
+    target_class = "access.authentication.VerifiedSessionAuthentication"

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -39,6 +42,24 @@ def client_str(username, ip_address, user_agent, path_info, request) -> str:
     """django-axes' description of a client in its log lines: the path only. Usernames
     and addresses stay out of logs (they are in the audit, where they belong)."""
     return f"a client at {path_info}"
+
+
+class SignInFailures(AxesDatabaseHandler):
+    """django-axes' database handler, forgetting on a successful sign-in only that
+    account's failures from that client (NIST SP 800-63B 5.2.2 limits *consecutive*
+    failures of an account). Its own reset deletes every attempt matching any lockout
+    parameter, and so every failure from the client's address, whichever account they
+    were against: an insider could guess at a colleague's password twice, sign in to
+    their own account, and guess again, never reaching the lock."""
+
+    def reset_user_attempts(self, request, credentials=None) -> int:
+        username = get_client_username(request, credentials)
+        if username is None:
+            return 0
+        count, _ = AccessAttempt.objects.filter(
+            username=username, ip_address=request.axes_ip_address
+        ).delete()
+        return count
 
 
 def is_security_administrator(user: Any) -> bool:

@@ -24,9 +24,13 @@ from django_otp import user_has_device
 
 
 def second_factor_required(user) -> bool:
-    """Every staff account signs in with a second factor, unless STAFF_MFA_REQUIRED is
-    off (development only: config/settings.py refuses it with DEBUG off)."""
-    return bool(settings.STAFF_MFA_REQUIRED and user.is_authenticated and user.is_staff)
+    """Every account that signs in signs in with a second factor, unless
+    STAFF_MFA_REQUIRED is off (development only: config/settings.py refuses it with
+    DEBUG off). Not only staff: roles, not staff status, decide what an account reads
+    through the API, and a role holder whose staff status is off (as Django's user admin
+    adds a user) would otherwise read records with a password alone. Service accounts
+    have no password and sign in nowhere (access/service_accounts.py)."""
+    return bool(settings.STAFF_MFA_REQUIRED and user.is_authenticated)
 
 
 def second_factor_missing(request: HttpRequest) -> bool:

@@ -246,6 +246,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # The client's address as the audit takes it: X-Forwarded-For only from TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "audit.reads.client_address"
 AXES_RESET_ON_SUCCESS = True
+# ... of that account from that address only (access/signin.py SignInFailures).
+AXES_HANDLER = "access.signin.SignInFailures"
 # Successful sign-ins are not kept by axes (the audit has what matters); failures are
 # counted in axes.AccessAttempt, with the password fields of every sign-in form masked.
 AXES_DISABLE_ACCESS_LOG = True
@@ -394,7 +396,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "lib.schema.DocumentedErrorsAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "access.authentication.VerifiedSessionAuthentication",
     ],
     # Deny by default: a resource that is public (the catalogue) says so itself.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -4,6 +4,8 @@ after sign-out everywhere, a password-only session enrolling a device of its own
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -69,3 +71,23 @@ def test_a_password_only_session_cannot_enrol_a_second_device(client, staff_user
     answer = client.post("/account/two-factor/setup/", {"staff_setup_view-current_step": "welcome"})
     assert answer.status_code == 302
     assert TOTPDevice.objects.filter(user=user).count() == 1
+
+
+def test_signing_in_to_ones_own_account_does_not_forget_guesses_at_another(staff_user):
+    # An insider with an account of their own guesses a colleague's password from one
+    # address: two guesses (the third would lock), then a sign-in of their own (which
+    # django-axes' reset on success answers by forgetting every failure *from that
+    # address*), and again. Six wrong passwords must lock the colleague's account.
+    victim = staff_user(Role.AUDITOR)
+    enrol(victim)
+    insider = staff_user(Role.RECORDS_OFFICER)
+    device = enrol(insider)
+    guesser = Client()
+    for step in (-1, 0, 1):
+        for n in range(2):
+            password_step(guesser, victim.username, f"guess-{step}-{n}")
+        own = Client()
+        password_step(own, insider.username)
+        code = totp(device.bin_key, at=time.time() + 30 * step)
+        code_step(own, code)  # signed in, while the address is not locked
+    assert password_step(guesser, victim.username).status_code == 429
