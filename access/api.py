@@ -34,7 +34,7 @@ class CredentialsSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         max_length=16,
-        help_text="A staff account's current TOTP code, or one of its backup codes "
+        help_text="The account's current TOTP code, or one of its backup codes "
         "(required when STAFF_MFA_REQUIRED is on).",
     )
 
@@ -50,7 +50,7 @@ class CredentialsSerializer(serializers.Serializer):
         )
         if user is None or not user.is_active:
             raise exceptions.AuthenticationFailed("Unable to log in with those credentials.")
-        # NIST SP 800-63B 4.2 (AAL2): a staff account's token is a sign-in like the
+        # NIST SP 800-63B 4.2 (AAL2): an account's token is a sign-in like the
         # admin's, with its second factor. A wrong code is a failed sign-in for the
         # lockout; a code is accepted once (django-otp).
         if second_factor_required(user) and match_token(user, attrs.get("otp_token", "")) is None:
@@ -58,7 +58,7 @@ class CredentialsSerializer(serializers.Serializer):
                 sender=__name__, credentials={"username": attrs["username"]}, request=http_request
             )
             raise exceptions.AuthenticationFailed(
-                "Unable to log in with those credentials: a staff account needs its "
+                "Unable to log in with those credentials: the account needs its "
                 "current second-factor code (otp_token)."
             )
         attrs["user"] = user
@@ -77,8 +77,8 @@ class SignInThrottle(SimpleRateThrottle):
 
 
 class TokenLoginView(KnoxLoginView):
-    """POST a username and password (and, for a staff account, `otp_token`), get
-    {"token": ..., "expiry": ...}. Send the token as `Authorization: Token <token>`.
+    """POST a username and password (and `otp_token` where a second factor is required),
+    get {"token": ..., "expiry": ...}. Send the token as `Authorization: Token <token>`.
     Tokens are stored hashed (SHA-512), expire after API_TOKEN_TTL_HOURS and are revoked
     by POST /api/v1/auth/logout/, by signing out everywhere, or in the admin. Throttled
     per client address, and locked after repeated failures like the sign-in page."""
