@@ -9,7 +9,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -25,13 +24,6 @@ from tests.signin.support import password_step
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
 ADD = "/admin/access/serviceaccount/add/"
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()  # the throttle's counts
-    yield
-    cache.clear()
 
 
 @pytest.fixture
