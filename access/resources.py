@@ -34,6 +34,7 @@ from rest_framework.exceptions import ValidationError
 from access.api import GatedViewSet, clear_search_systems
 from access.policy import restrict_queryset
 from access.serializers import GatedModelSerializer
+from lib.api import has_nul
 from sorn import retrieval
 from sorn.classification import record_models, registry
 from sorn.constants import SystemSlug
@@ -184,6 +185,8 @@ def checked_identifiers(given: Mapping[str, Any], accepted: Iterable[str]) -> di
             problems[name] = ["must be a non-empty string"]
         elif len(value) > MAX_IDENTIFIER_LENGTH:
             problems[name] = [f"must be at most {MAX_IDENTIFIER_LENGTH} characters"]
+        elif has_nul(value):  # PostgreSQL refuses it (lib/api.py)
+            problems[name] = ["must not contain a NUL character"]
         else:
             found[name] = value
     if problems:

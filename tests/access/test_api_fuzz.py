@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from contextlib import contextmanager
 
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, given, settings
 from knox.models import AuthToken
@@ -85,31 +88,50 @@ def fuzz(caller: str, token: str) -> dict[str, str]:
     schema = schemathesis.openapi.from_dict(served_schema())
     schema.app = application  # calls go through the WSGI application, in this process
     failures: dict[str, str] = {}
-    for result in schema.get_all_operations():
-        operation = result.ok()
-        if operation.label in SIGN_OUT:
-            continue  # it would revoke the caller's token: tests/signin covers it
-
-        @settings(
-            max_examples=CASES_PER_OPERATION,
-            deadline=None,
-            database=None,
-            derandomize=True,
-            suppress_health_check=list(HealthCheck),
-            phases=[Phase.explicit, Phase.generate],  # no shrinking: report, don't minimise
-        )
-        @given(case=operation.as_strategy())
-        def run(case) -> None:
-            cache.clear()  # the throttles count per case, not across the whole run
-            response = case.call(headers={"Authorization": f"Token {token}"})
-            CASES[caller] += 1
-            case.validate_response(response, checks=CHECKS)
-
-        try:
-            run()
-        except (Exception, BaseExceptionGroup) as failure:
-            failures[operation.label] = describe(failure)
+    with connections_kept_open():
+        for result in schema.get_all_operations():
+            fuzz_operation(caller, token, result.ok(), failures)
     return failures
+
+
+@contextmanager
+def connections_kept_open():
+    """What Django's test client does around a request: the WSGI handler would close the
+    database connections when a request ends (and with them the test's transaction);
+    the test client disconnects that, and so does this for schemathesis's calls."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def fuzz_operation(caller: str, token: str, operation, failures: dict[str, str]) -> None:
+    """CASES_PER_OPERATION cases of one operation; its first failure into `failures`."""
+    if operation.label in SIGN_OUT:
+        return  # it would revoke the caller's token: tests/signin covers it
+
+    @settings(
+        max_examples=CASES_PER_OPERATION,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.explicit, Phase.generate],  # no shrinking: report, don't minimise
+    )
+    @given(case=operation.as_strategy())
+    def run(case) -> None:
+        cache.clear()  # the throttles count per case, not across the whole run
+        response = case.call(headers={"Authorization": f"Token {token}"})
+        CASES[caller] += 1
+        case.validate_response(response, checks=CHECKS)
+
+    try:
+        run()
+    except (Exception, BaseExceptionGroup) as failure:
+        failures[operation.label] = describe(failure)
 
 
 def describe(failure: BaseException) -> str:
