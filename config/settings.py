@@ -234,6 +234,9 @@ if not STAFF_MFA_REQUIRED and not DEBUG:
 TWO_FACTOR_PATCH_ADMIN = False
 TWO_FACTOR_LOGIN_TIMEOUT = 300
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Privacy Act records")
+# Nobody reads another account's TOTP secret or its QR code in the admin: django-otp's
+# device admin answers 403 for them (and so never looks a device up that is not there).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Lockout (django-axes): after SIGN_IN_FAILURE_LIMIT failures in a row an account is
 # locked, and so is the client address that made them, each on its own count (800-63B

@@ -131,3 +131,18 @@ def test_the_sign_in_page_says_nothing_of_development_when_required(client, mfa_
     page = client.get("/account/login/").content.decode()
     assert "Development only:" not in page
     assert "then the code\n      your authenticator app shows" in page
+
+
+def test_no_one_reads_a_device_secret_in_the_admin(client, admin_user, mfa_on):
+    """django-otp's device admin would show a TOTP secret and its QR code to anyone who
+    may view devices (and answered a missing device with a 500)."""
+    device = enrol(admin_user)
+    verified_login(client, admin_user, device)
+    for path in (
+        f"/admin/otp_totp/totpdevice/{device.pk}/config/",
+        f"/admin/otp_totp/totpdevice/{device.pk}/qrcode/",
+        f"/admin/otp_totp/totpdevice/{device.pk + 1000}/config/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 403, path
+        assert device.key not in response.content.decode()
