@@ -88,10 +88,6 @@ def revoke_tokens(account: ServiceAccount, token_keys: Iterable[str] | None = No
     return count
 
 
-def is_service_account(user) -> bool:
-    return bool(getattr(user, "pk", None)) and ServiceAccount.objects.filter(user=user).exists()
-
-
 def keep_service_users_out(sender, instance, **kwargs) -> None:
     """A service account's user never becomes staff or superuser and never gets a
     password: whatever edits it (the user admin, a shell, a data load), it stays unable

@@ -29,7 +29,7 @@ from access.service_accounts import (
 )
 from audit.models import ExternalRecipient
 from sorn.constants import Role
-from sorn.roles import holds_role, roles_of
+from sorn.roles import holds_role
 
 MANAGERS = frozenset({Role.SECURITY_ADMIN})
 
@@ -63,9 +63,9 @@ class ServiceAccountForm(forms.ModelForm):
             self.fields["username"].required = False
             self.initial.update(
                 username=user.get_username(),
-                roles=sorted(roles_of(user))
-                if user.is_active
-                else list(user.groups.values_list("name", flat=True)),
+                # The groups, whether the account is active or not (roles_of gives an
+                # inactive user none).
+                roles=sorted(user.groups.values_list("name", flat=True)),
                 active=user.is_active,
             )
 

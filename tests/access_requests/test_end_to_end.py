@@ -105,16 +105,21 @@ def answered_access_request(officer, at, systems=ALL_FOUR) -> tuple:
     return household, request, decided, downloaded(token)
 
 
+def held_per_system(package: dict) -> dict[str, dict[str, int]]:
+    """System → kind of record → how many rows the package's JSON holds of it."""
+    return {
+        section["system"]: {label: len(rows) for label, rows in section["records"].items()}
+        for section in package["systems"]
+    }
+
+
 def test_access_package_holds_every_record_of_the_requester_in_every_system(officer, at):
     household, request, _, files = answered_access_request(officer, at)
     wren = household.wren
     assert sorted(files) == ["application/json", "text/html"]
     package = json.loads(files["application/json"])
     assert [section["system"] for section in package["systems"]] == ALL_FOUR
-    held = {
-        section["system"]: {label: len(rows) for label, rows in section["records"].items()}
-        for section in package["systems"]
-    }
+    held = held_per_system(package)
     # As seeded (household.seed_wren); the person, address and phone, shared by every
     # system, once, in the first section.
     assert held == {
@@ -181,10 +186,7 @@ def test_access_package_holds_nothing_of_the_household_member_staff_rejected(off
 def test_access_to_two_systems_holds_nothing_from_the_two_not_asked_about(officer, at):
     _, request, _, files = answered_access_request(officer, at, [MINT, USPS_820])
     package = json.loads(files["application/json"])
-    held = {
-        section["system"]: {label: len(rows) for label, rows in section["records"].items()}
-        for section in package["systems"]
-    }
+    held = held_per_system(package)
     assert held == {
         MINT: {"Persons": 1, "Addresses": 1, "Phone numbers": 1, "System relationships": 1,
                "Mint orders": 1, "Gift recipients": 1},
