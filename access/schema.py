@@ -11,6 +11,7 @@ any record may carry its statements of disagreement (5 U.S.C. 552a(d)(4)).
 from __future__ import annotations
 
 from drf_spectacular.authentication import SessionScheme
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from drf_spectacular.extensions import OpenApiSerializerExtension
 
 from access.policy import Access, schema_access
@@ -71,3 +72,10 @@ class VerifiedSessionScheme(SessionScheme):
     that has not passed a staff account's second factor is refused: access/authentication.py)."""
 
     target_class = "access.authentication.VerifiedSessionAuthentication"
+
+
+class AccountTokenScheme(KnoxTokenScheme):
+    """knox's token, as drf-spectacular describes knox's own class (ours reads the
+    caller's account with it: access/authentication.py)."""
+
+    target_class = "access.authentication.AccountTokenAuthentication"

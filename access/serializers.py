@@ -73,7 +73,9 @@ class GatedListSerializer(serializers.ListSerializer):
         if gate is None:
             raise NoUser("The access layer reads records only for a known user.")
         model = child.Meta.model
-        gate.learn(model, rows)  # the rights of the page's rows, in one batch
+        # The rows the user may see at all (nested rows are fetched unrestricted), their
+        # rights learnt on the way, in one batch for the page.
+        rows = gate.visible(model, rows)
         disputes = gate.disputes(model, rows)  # the page's statements, in one query
         shown, read = [], {}
         for row in rows:

@@ -98,7 +98,8 @@ def disputed_models() -> frozenset[str]:
     request (`Gate.disputes`), and not again for each nested list of rows of a model
     nobody disputes (statements are rare; a page has many small nested lists)."""
     return frozenset(
-        DisagreementStatement.objects.values_list("record_model", flat=True).distinct()
+        # No ordering: the model's own would make every statement a distinct row.
+        DisagreementStatement.objects.order_by().values_list("record_model", flat=True).distinct()
     )
 
 

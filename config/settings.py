@@ -398,7 +398,7 @@ _API_ANON_RATE = _throttle_rate("API_ANON_RATE", "60/m")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "lib.schema.DocumentedErrorsAutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "knox.auth.TokenAuthentication",
+        "access.authentication.AccountTokenAuthentication",
         "access.authentication.VerifiedSessionAuthentication",
     ],
     # Deny by default: a resource that is public (the catalogue) says so itself.

@@ -1,8 +1,11 @@
-"""/api/v1/customers/: people, with their addresses and phone numbers, through the gate.
+"""/api/v1/customers/: people, with their addresses and phone numbers, through the gate;
+and the rows every system shares about them (addresses, phone numbers, credentials,
+relationships, participations, preferences), found by the same identifiers.
 
-The resource itself is generated (`access.resources`); this says what the registry
-cannot: its name, the rows it carries nested, that it takes PATCH, and how people are
-found by the person-level identifiers the notices list (`customers.services`)."""
+The resources themselves are generated (`access.resources`); this says what the registry
+cannot: the people's name, the rows they carry nested, that they take PATCH, and how
+people — and so their shared rows — are found by the person-level identifiers the notices
+list (`customers.services`)."""
 
 from __future__ import annotations
 
@@ -12,10 +15,11 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from access.api import filter_in_clear, search_systems
-from access.policy import clear_systems, in_systems
-from access.resources import customise
+from access.policy import clear_systems, in_systems, restrict_queryset
+from access.resources import customise, own_system, resource_models
 from customers.models import Address, Person, PhoneNumber, SystemRelationship
 from customers.services import PERSON_IDENTIFIERS
+from sorn.classification import registry
 
 
 def find_customers(user: Any, people: QuerySet, identifiers: Mapping[str, str]) -> QuerySet:
@@ -68,3 +72,20 @@ customise(
     parameters=PERSON_IDENTIFIERS,
     retrieve=find_customers,
 )
+
+
+def rows_of_customers_found(user: Any, rows: QuerySet, identifiers: Mapping[str, str]) -> QuerySet:
+    """The shared rows of the people `find_customers` finds by the identifiers (each only
+    where the user reads it in clear; a masked one refused whole: 400), among the rows
+    the user may see."""
+    people = find_customers(user, restrict_queryset(user, Person.objects.all()), identifiers)
+    path = registry.facts(rows.model).person_id_path
+    return rows.filter(**{f"{path}__in": people.values("pk")})
+
+
+# Every row shared by the systems and about a person is searched by the identifiers
+# that find the person: no notice lists identifiers of its own for them.
+for _model in resource_models():
+    shared = _model is not Person and own_system(_model) is None
+    if shared and registry.facts(_model).person_id_path is not None:
+        customise(_model, parameters=PERSON_IDENTIFIERS, retrieve=rows_of_customers_found)

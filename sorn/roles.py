@@ -6,6 +6,7 @@ The lowest fact of the access layer: the audit records it with every read, the p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -21,8 +22,15 @@ def roles_of(user: Any) -> frozenset[str]:
     cached = getattr(user, "_policy_roles", None)
     if cached is not None:
         return cached
+    return remember_roles(user, user.groups.values_list("name", flat=True))
+
+
+def remember_roles(user: Any, group_names: Iterable[str | None]) -> frozenset[str]:
+    """The user's roles from the names of its groups, kept on the user for `roles_of`:
+    for a caller that read the groups already, in a query of its own that brought more
+    (access.service_accounts.load_account reads them with the API caller's account)."""
     known = set(Role.values)
-    roles = {name for name in user.groups.values_list("name", flat=True) if name in known}
+    roles = {name for name in group_names if name in known}
     if user.is_superuser:
         roles = set(getattr(settings, "POLICY_SUPERUSER_ROLES", ())) & known
     user._policy_roles = frozenset(roles)

@@ -11,6 +11,7 @@ orders and browsing; mailer services USPS 820.100 only.
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import pytest
@@ -18,7 +19,18 @@ from django.test import Client
 
 from access.resources import resource_routes
 from audit.models import AccessEvent
+from customers.models import (
+    Address,
+    Credential,
+    PhoneNumber,
+    PreferenceChange,
+    Preferences,
+    ProgramParticipation,
+    SystemRelationship,
+)
 from sorn.constants import Role
+from tests.access.conftest import USPS_810
+from tests.audit.factories import refuse_access_events
 from tests.mailers import factories as mailers
 from tests.marketing import factories as marketing
 from tests.orders.conftest import mint_world, usps_world  # noqa: F401
@@ -284,6 +296,93 @@ def test_a_value_that_matches_nothing_finds_nothing(world, as_role):
     assert ids(client.get("/api/v1/web-meetings/", {"host_email": "nobody@example.org"})) == []
 
 
+# The rows every system shares about a person are found by what finds the person --------
+
+SHARED = ["addresses", "phone-numbers", "credentials", "system-relationships",
+          "program-participations", "preferences", "preference-changes"]  # fmt: skip
+
+# USPS 810.300 retrieves by "customer name, customer ID(s), phone number, mail or e-mail
+# address": each finds Alice, and so her shared rows, not Bob's.
+ALICE = [
+    ("name", "alice  EXAMPLE"),
+    ("customer_id", "c00000101"),
+    ("phone", "+1 202 555 0101"),
+    ("email", "Alice@Example.com"),
+    ("address", "1 Main Street, Springfield, IL, 62701"),
+]
+
+
+@pytest.fixture
+def shared_rows(world):
+    """A row of each shared kind for Alice and for Bob (USPS 810.300 both)."""
+    usps = world["usps"]
+    rows = {}
+    for person in (usps.alice, usps.bob):
+        kept = {
+            "addresses": Address.objects.create(person=person, line1="9 Side St", city="Town"),
+            "phone-numbers": PhoneNumber.objects.create(person=person, number="(202) 555-0999"),
+            "credentials": Credential.objects.create(
+                person=person, system=USPS_810, username=f"user-{person.pk}"
+            ),
+            "system-relationships": SystemRelationship.objects.get(person=person, system=USPS_810),
+            "program-participations": ProgramParticipation.objects.create(
+                person=person,
+                system=USPS_810,
+                program="Informed Delivery",
+                started_on=datetime.date(2024, 1, 1),
+            ),
+            "preferences": Preferences.objects.create(person=person, system=USPS_810),
+            "preference-changes": PreferenceChange.objects.create(
+                person=person,
+                system=USPS_810,
+                preference="usps_marketing",
+                new_value="yes",
+                channel="web",
+            ),
+        }
+        rows[person.customer_id] = kept
+    return rows
+
+
+@pytest.mark.parametrize("resource", SHARED)
+@pytest.mark.parametrize(("identifier", "value"), ALICE)
+def test_each_shared_row_is_found_by_the_identifiers_that_find_its_person(
+    world, shared_rows, as_role, resource, identifier, value
+):
+    alice = world["usps"].alice
+    expected = sorted(
+        row.pk
+        for row in type(shared_rows["C00000101"][resource])._base_manager.filter(person=alice)
+    )
+    assert shared_rows["C00000101"][resource].pk in expected
+    client = as_role(PO)
+    by_get = ids(client.get(f"/api/v1/{resource}/", {identifier: value}))
+    assert by_get == expected
+    assert shared_rows["C00000102"][resource].pk not in by_get  # Bob's
+    assert ids(search(client, resource, {identifier: value})) == by_get
+
+
+@pytest.mark.parametrize("resource", SHARED)
+def test_a_shared_rows_filter_on_what_the_role_reads_masked_is_a_400(
+    world, shared_rows, as_role, resource
+):
+    # A marketing analyst reads no customer's name, e-mail address or customer ID in
+    # clear in any system: hit or miss, by query or by body, 400 naming it.
+    for identifier, hit, miss in (("email", "alice@example.com", "nobody@example.com"),
+                                  ("name", "Alice Example", "Nobody Here"),
+                                  ("customer_id", "C00000101", "C09999999")):  # fmt: skip
+        refusal = {
+            identifier: [f"Your roles do not read {identifier} in clear, so may not search by it."]
+        }
+        for response in (
+            as_role(MA).get(f"/api/v1/{resource}/", {identifier: hit}),
+            as_role(MA).get(f"/api/v1/{resource}/", {identifier: miss}),
+            search(as_role(MA), resource, {identifier: hit}),
+        ):
+            assert (response.status_code, response.json()["fields"]) == (400, refusal)
+            assert hit.encode() not in response.content
+
+
 # Searching by what a role reads masked is refused, whatever matches --------------------
 
 MASKED = [
@@ -476,10 +575,7 @@ def test_every_status_answers_the_one_error_shape(world, as_role, staff_user):
 def test_a_read_that_cannot_be_audited_is_a_500_in_the_shape_and_sends_nothing(
     world, as_role, monkeypatch
 ):
-    def broken(*args, **kwargs):
-        raise RuntimeError("audit database unavailable")
-
-    monkeypatch.setattr(AccessEvent.objects, "bulk_create", broken)
+    refuse_access_events(monkeypatch)
     response = as_role(PO).get("/api/v1/gift-recipients/")
     assert shape(response) == (500, "audit_failed", set())
     assert b"Frank" not in response.content

@@ -7,9 +7,10 @@ its change entry and its access events are one transaction."""
 
 import pytest
 
-from audit.models import AccessEvent, ChangeEntry
+from audit.models import ChangeEntry
 from customers.models import Person
 from sorn.constants import Role
+from tests.audit.factories import refuse_access_events
 
 from .conftest import USPS_810, person_in
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
 
 def test_a_patch_whose_access_event_fails_changes_nothing(as_role, monkeypatch):
-    """Finding 7: with AccessEvent.objects.bulk_create failing, customer_service's PATCH
+    """Finding 7: with the database refusing access events, customer_service's PATCH
     of Paula's given name answers 500, her given name is still "Paula" and no new
     change entry names her. Today the 500 comes after the commit: the name is "Pauline"
     and a change entry records it."""
@@ -25,10 +26,7 @@ def test_a_patch_whose_access_event_fails_changes_nothing(as_role, monkeypatch):
     entries_before = ChangeEntry.objects.get_for_object(paula).count()
     client = as_role(Role.CUSTOMER_SERVICE)
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("audit database unavailable")
-
-    monkeypatch.setattr(AccessEvent.objects, "bulk_create", broken)
+    refuse_access_events(monkeypatch)
     response = client.patch(
         f"/api/v1/customers/{paula.pk}/",
         {"given_name": "Pauline"},

@@ -9,8 +9,11 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from knox.models import AuthToken
 
@@ -290,6 +293,52 @@ def test_an_external_recipients_reads_are_disclosures(account):
     assert (entry.person_id, entry.recipient_name) == (ada.pk, "Example Partner (test)")
     assert entry.records["customers.Person"] == [ada.pk]
     assert entry.recorded_by == "automatic: API read by orders-api"
+
+
+def test_the_callers_roles_rate_and_recipient_are_one_query(account):
+    person_in("C10000002", USPS_810, given_name="Bea")
+    token, _ = issue_token(account)
+    with CaptureQueriesContext(connection) as queries:
+        assert api(token).status_code == 200
+    about_the_caller = [
+        q["sql"]
+        for q in queries.captured_queries
+        if any(
+            t in q["sql"]
+            for t in ("auth_group", "access_serviceaccount", "audit_externalrecipient")
+        )
+    ]
+    assert len(about_the_caller) == 1, about_the_caller
+    assert all(
+        t in about_the_caller[0]
+        for t in ("auth_group", "access_serviceaccount", "audit_externalrecipient")
+    )
+
+
+def test_what_was_read_of_the_caller_is_never_carried_to_its_next_request(account):
+    ada = person_in("C10000003", USPS_810, given_name="Ada")
+    token, _ = issue_token(account)
+    assert api(token).status_code == 200
+    assert not DisclosureAccounting.objects.exists()
+    # Made an external recipient between two requests: the next read is a disclosure.
+    ExternalRecipient.objects.create(
+        user=account.user,
+        name="Example Partner (test)",
+        address="1 Test Way, Dover, DE 19901",
+        routine_use="USPS 810.300, standard routine uses",
+        purpose="Shipping orders.",
+    )
+    assert api(token).status_code == 200
+    assert DisclosureAccounting.objects.get().person_id == ada.pk
+    # Its role taken away: the next request is refused.
+    account.user.groups.clear()
+    assert api(token).status_code == 403
+    # Its rate lowered to 3 a minute: with the two answered requests of this minute
+    # counted, one more is allowed (at the old 600 a minute, both would be).
+    account.user.groups.add(Group.objects.get_or_create(name=Role.SERVICE_ORDERS.value)[0])
+    account.rate = "3/min"
+    account.save()
+    assert [api(token).status_code for _ in range(2)] == [200, 429]
 
 
 def test_the_command_prints_a_working_token_once(account, capsys):

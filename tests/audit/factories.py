@@ -4,7 +4,7 @@ years from each row's own date; the accounting of disclosures at least 5 years).
 import datetime
 
 import factory
-from django.db import connection
+from django.db import DatabaseError, connection, connections
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -91,3 +91,16 @@ def tamper(sql: str, params=()) -> None:
         else:
             cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute(sql, params)
+
+
+def refuse_access_events(monkeypatch) -> None:
+    """The database refuses every write of access events from now on in the test (as an
+    audit database that is down or full would), whichever statement writes them."""
+
+    def refuse(execute, sql, params, many, context):
+        if "audit_accessevent" in sql and sql.lstrip().upper().startswith("INSERT"):
+            raise DatabaseError("audit database unavailable")
+        return execute(sql, params, many, context)
+
+    connection = connections["default"]
+    monkeypatch.setattr(connection, "execute_wrappers", [*connection.execute_wrappers, refuse])

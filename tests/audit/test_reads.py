@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from audit.models import AccessEvent, AppendOnlyError
 from customers.models import Address, Person, SystemRelationship
 from sorn.constants import Role
+from tests.audit.factories import refuse_access_events
 
 pytestmark = pytest.mark.django_db(databases=["default", "keystore"])
 
@@ -121,10 +122,7 @@ def test_nothing_read_nothing_recorded(client, people):
 def test_a_read_that_cannot_be_recorded_is_not_sent(clerk, people, monkeypatch):
     client, _ = clerk
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("audit database unavailable")
-
-    monkeypatch.setattr(AccessEvent.objects, "bulk_create", broken)
+    refuse_access_events(monkeypatch)
     response = client.get("/api/v1/customers/")
     assert response.status_code == 500
     assert b"audit0@example.org" not in response.content
