@@ -57,7 +57,14 @@ def world(usps_world, mint_world):  # noqa: F811
     marketing.WebMeetingFactory(meeting_id="81234000043", host_name="Other Host",
                                 host_email="other.host@example.org")  # fmt: skip
     firm = marketing.BusinessProfileFactory()
+    channel = marketing.ChatChannelFactory(organizer_name="Olive Organizer")
+    message = marketing.CollaborationMessageFactory(channel=channel)
+    marketing.CollaborationMessageFactory(
+        channel=marketing.ChatChannelFactory(organizer_name="Other Organizer")
+    )
     return {
+        "channel": channel,
+        "message": message,
         "usps": usps_world,
         "mint": mint_world,
         "account": account,
@@ -230,6 +237,8 @@ def expected_records(world, key: str) -> list[int]:
         "the meeting": [world["meeting"].pk],
         "the firm": [world["firm"].pk],
         "the browsing event": [mint.event.pk],
+        "the channel": [world["channel"].pk],
+        "the message": [world["message"].pk],
     }[key]
 
 
@@ -267,6 +276,9 @@ FILTERS = [
     ("business-profiles", "sic", "2752", "the firm"),
     ("business-profiles", "naics", "323111", "the firm"),
     ("business-profiles", "company_name", "example printing co.", "the firm"),
+    # Retrieval 4: "Records pertaining to web-based meetings … by … organizer name".
+    ("chat-channels", "organizer_name", "olive  ORGANIZER", "the channel"),
+    ("collaboration-messages", "organizer_name", "Olive Organizer", "the message"),
 ]
 
 
@@ -286,8 +298,15 @@ def test_the_person_level_filters_of_820_and_890(world, as_role):
     for query in ({"name": f"Ada {person.family_name}"}, {"customer_id": person.customer_id}):
         assert ids(client.get("/api/v1/mailer-accounts/", query)) == [world["account"].pk]
     firm = world["firm"]
-    for query in ({"email": firm.person.email}, {"phone": "(217) 555-0142"}):
-        assert ids(client.get("/api/v1/business-profiles/", query)) == [firm.pk]
+    owner = firm.person
+    for query in (
+        {"email": owner.email},
+        {"phone": "(217) 555-0142"},
+        {"name": f"{owner.given_name} {owner.family_name}"},
+        {"customer_id": owner.customer_id},
+        {"address": "1 Example Street, Springfield, IL, 62701"},
+    ):
+        assert ids(client.get("/api/v1/business-profiles/", query)) == [firm.pk], query
 
 
 def test_a_value_that_matches_nothing_finds_nothing(world, as_role):
