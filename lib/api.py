@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import math
 import re
 from array import array
 from itertools import accumulate
@@ -207,10 +208,20 @@ def json_depth(text: str) -> int:
     return max(accumulate(array("b", steps)), default=0)
 
 
+def _finite(text: str) -> float:
+    """A JSON number as a float, refused past what a float holds: `1e400` would read as
+    infinity, which strict JSON refuses to write (PostgreSQL's jsonb refuses it too)."""
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError("a number past what a float holds (infinity) is not JSON compliant")
+    return value
+
+
 class BoundedJSONParser(JSONParser):
     """REST framework's JSON parser, refusing (400) a body nested deeper than
     API_MAX_JSON_DEPTH before it is parsed: json.loads recurses once per level, and a
-    body of 100,000 brackets would reach Python's recursion limit (a 500)."""
+    body of 100,000 brackets would reach Python's recursion limit (a 500). Parsed, a body
+    holding a NUL, a lone surrogate or a number past a float is refused too (400)."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         encoding = get_encoding(parser_context or {})
@@ -223,11 +234,13 @@ class BoundedJSONParser(JSONParser):
             raise exceptions.ParseError(f"JSON nested too deep: more than {limit} levels.")
         parse_constant = json.strict_constant if self.strict else None
         try:
-            data = json.loads(text, parse_constant=parse_constant)
+            data = json.loads(text, parse_constant=parse_constant, parse_float=_finite)
         except ValueError as exc:
             raise exceptions.ParseError(f"JSON parse error - {exc}") from exc
         if has_nul(data):
             raise exceptions.ParseError(NUL_REFUSED)
+        if has_lone_surrogate(data):
+            raise exceptions.ParseError(SURROGATE_REFUSED)
         return data
 
 
@@ -241,12 +254,37 @@ NUL_REFUSED = "A NUL character (\\u0000) is not accepted in any name or value."
 
 def has_nul(value) -> bool:
     """Whether a parsed value holds a NUL character in any string, key or item."""
+    return _any_text(value, lambda text: NUL in text)
+
+
+# JSON may escape a lone UTF-16 surrogate ("\\ud800"), which Python decodes into text that
+# no database, cipher or log can encode (UTF-8 refuses it): a PATCH carrying one had been
+# answered 500, found placing a legal hold. No name or value of a record holds one.
+SURROGATE_REFUSED = (
+    "Text that is not valid Unicode (a lone surrogate such as \\ud800) is not accepted."
+)
+
+
+def _not_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def has_lone_surrogate(value) -> bool:
+    """Whether a parsed value holds text UTF-8 cannot encode in any string, key or item."""
+    return _any_text(value, _not_utf8)
+
+
+def _any_text(value, test) -> bool:
     if isinstance(value, str):
-        return NUL in value
+        return test(value)
     if isinstance(value, dict):
-        return any(has_nul(key) or has_nul(item) for key, item in value.items())
+        return any(_any_text(key, test) or _any_text(item, test) for key, item in value.items())
     if isinstance(value, list):
-        return any(has_nul(item) for item in value)
+        return any(_any_text(item, test) for item in value)
     return False
 
 
