@@ -12,6 +12,7 @@ accepts, never the value sent (a value may be personal data).
 from __future__ import annotations
 
 import base64
+import datetime
 import logging
 import math
 import re
@@ -26,6 +27,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import dateparse, timezone
 from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.pagination import Cursor, CursorPagination
@@ -74,6 +76,14 @@ class RequestTooLarge(exceptions.APIException):
     def __init__(self):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         super().__init__(f"Request body too large: the limit is {limit} bytes.")
+
+
+class Conflict(exceptions.APIException):
+    """409: the record's state refuses the change now (the message says why)."""
+
+    status_code = 409
+    default_detail = "The record's state does not allow this now."
+    default_code = "conflict"
 
 
 class BadRequest(exceptions.APIException):
@@ -182,6 +192,13 @@ class BoundedCursorPagination(CursorPagination):
             if parameter["name"] == self.cursor_query_param:
                 parameter["schema"] = {**parameter["schema"], "maxLength": self.max_cursor_length}
         return parameters
+
+
+class NewestFirstPagination(BoundedCursorPagination):
+    """The same bounded cursor, newest record first (record numbers descending): an
+    audit trail, a list of decisions."""
+
+    ordering = "-pk"
 
 
 # JSON bodies ------------------------------------------------------------------------------
@@ -340,6 +357,83 @@ class StrictQueryParameters:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.check_query_parameters(request)
+
+
+class QueryFilters:
+    """A list's filters read from the query string, each checked for what it accepts:
+    every problem is collected and `check()` refuses them at once (400 naming each
+    parameter and what it accepts, never the value sent). A parameter given twice is
+    refused rather than one of its values silently taken."""
+
+    def __init__(self, request) -> None:
+        self.params = request.query_params
+        self.problems: dict[str, str] = {}
+
+    def _raw(self, name: str) -> str | None:
+        values = self.params.getlist(name)
+        if len(values) > 1:
+            self.problems[name] = "must be given once"
+            return None
+        return values[0] if values else None
+
+    def text(self, name: str, max_length: int) -> str | None:
+        raw = self._raw(name)
+        if raw is not None and not 1 <= len(raw) <= max_length:
+            self.problems[name] = f"must be from 1 to {max_length} characters"
+            return None
+        return raw
+
+    def choice(self, name: str, choices) -> str | None:
+        raw = self._raw(name)
+        if raw is not None and raw not in choices:
+            self.problems[name] = f"must be one of {', '.join(sorted(choices))}"
+            return None
+        return raw
+
+    def number(self, name: str) -> int | None:
+        """A record number: a whole number the database can hold (whole_number)."""
+        raw = self._raw(name)
+        if raw is None:
+            return None
+        value = whole_number(raw)
+        if value is None:
+            self.problems[name] = "must be a whole number of at most 18 digits"
+        return value
+
+    def boolean(self, name: str) -> bool | None:
+        raw = self._raw(name)
+        if raw is not None and raw not in ("true", "false"):
+            self.problems[name] = "must be true or false"
+            return None
+        return None if raw is None else raw == "true"
+
+    def moment(self, name: str) -> datetime.datetime | None:
+        """An ISO 8601 date and time (with an offset, or in the service's time zone
+        without one) or a date (its first moment in the service's time zone)."""
+        raw = self._raw(name)
+        if raw is None:
+            return None
+        try:
+            found = dateparse.parse_datetime(raw)
+            if found is None and (day := dateparse.parse_date(raw)) is not None:
+                found = datetime.datetime.combine(day, datetime.time())
+            if found is not None:
+                if timezone.is_naive(found):
+                    found = timezone.make_aware(found)
+                # The database compares in UTC: a moment UTC cannot hold (year 1 at +01:00)
+                # is refused here, not met there as an OverflowError.
+                found.astimezone(datetime.UTC)
+        except (ValueError, OverflowError):
+            found = None
+        if found is None:
+            self.problems[name] = (
+                "must be an ISO 8601 date (2026-01-31) or date and time (2026-01-31T09:00:00Z)"
+            )
+        return found
+
+    def check(self) -> None:
+        if self.problems:
+            raise QueryParameterError(dict(sorted(self.problems.items())))
 
 
 # Errors ------------------------------------------------------------------------------------
