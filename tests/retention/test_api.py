@@ -513,7 +513,7 @@ def test_a_hold_is_released_once_with_a_reason_and_audited(as_role, rows):
     assert again.status_code == 409
     assert again.json()["detail"] == (
         f"Legal hold #{hold.pk} (a system of records) was already released on "
-        f"{timezone.localdate():%Y-%m-%d}."
+        f"{hold.released_at:%Y-%m-%d}."
     )
     hold.refresh_from_db()
     assert hold.release_reason == "Case dismissed"
