@@ -19,11 +19,15 @@ class AccessConfig(AppConfig):
             service_accounts,
         )
         from access.sessions import start_session
+        from sorn.roles import recognise_service_accounts
 
         user_logged_in.connect(start_session, dispatch_uid="access.sessions.start_session")
 
         post_migrate.connect(_store_policy_after_migrate, sender=self)
         service_accounts.connect_signals()
+        # The API's role-restricted resources let a service account in by the roles it
+        # holds (sorn.roles.holds_role_as_caller); only this layer knows which users are.
+        recognise_service_accounts(service_accounts.is_service_account)
         # Issuing and revoking API tokens are in the change log, never their digests.
         if not auditlog.contains(AuthToken):
             auditlog.register(AuthToken, exclude_fields=["digest"])

@@ -91,6 +91,13 @@ def revoke_tokens(account: ServiceAccount, token_keys: Iterable[str] | None = No
     return count
 
 
+def is_service_account(user) -> bool:
+    """Whether `user` is another service's account (never staff: keep_service_users_out)."""
+    if not getattr(user, "pk", None) or user.is_staff:
+        return False
+    return service_account_rate(user) is not None  # read with the caller at sign-in
+
+
 def keep_service_users_out(sender, instance, **kwargs) -> None:
     """A service account's user never becomes staff or superuser and never gets a
     password: whatever edits it (the user admin, a shell, a data load), it stays unable

@@ -47,6 +47,7 @@ from access_requests.forms import move_form
 from access_requests.models import PrivacyActRequest, RequestStatus
 from access_requests.verification import request_by_status_token
 from access_requests.views import _client_key
+from lib import api as lib_api
 from lib.api import BoundedCursorPagination, QueryParameterError, StrictQueryParameters
 from lib.schema import ERROR as ERROR_SHAPE
 from sorn.roles import holds_role
@@ -69,10 +70,8 @@ class ClientAddressThrottle(AnonRateThrottle):
         return _client_key("api", request) or super().get_ident(request)
 
 
-class Conflict(exceptions.APIException):
-    status_code = 409
+class Conflict(lib_api.Conflict):
     default_detail = "The request's state does not allow this now."
-    default_code = "conflict"
 
 
 # The requester's view ---------------------------------------------------------------------

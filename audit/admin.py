@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpResponse
 
+from audit.constants import AUDITOR_ROLES, DISCLOSURE_EDITOR_ROLES, DISCLOSURE_VIEWER_ROLES
 from audit.models import (
     AccessEvent,
     AuditSeal,
@@ -15,7 +16,7 @@ from audit.models import (
 )
 from audit.services import events_about_person, events_about_record
 from lib.spreadsheet import write_csv
-from sorn.constants import RetentionAnchor, Role
+from sorn.constants import RetentionAnchor
 from sorn.periods import retention_in_words
 from sorn.roles import holds_role
 
@@ -51,7 +52,7 @@ class RoleRestrictedAdmin(admin.ModelAdmin):
 
 
 class AuditorOnlyAdmin(RoleRestrictedAdmin):
-    viewer_roles = frozenset({Role.AUDITOR})
+    viewer_roles = AUDITOR_ROLES
 
 
 @admin.action(description="Export selected as CSV")
@@ -165,8 +166,8 @@ class AuditTombstoneAdmin(AuditorOnlyAdmin):
 class PrivacyOfficerAdmin(RoleRestrictedAdmin):
     """Disclosure accounting is the privacy officer's (and the auditor's to review)."""
 
-    viewer_roles = frozenset({Role.PRIVACY_OFFICER, Role.AUDITOR})
-    editor_roles = frozenset({Role.PRIVACY_OFFICER})
+    viewer_roles = DISCLOSURE_VIEWER_ROLES
+    editor_roles = DISCLOSURE_EDITOR_ROLES
 
 
 # Registered by the access layer (access/disclosures_admin.py), whose add page finds the

@@ -1,5 +1,15 @@
 from django.db import models
 
+from sorn.constants import Role
+
+# Who reads the audit itself (access events, change entries, seals, tombstones), in the
+# admin and over the API: auditors, and only they.
+AUDITOR_ROLES = frozenset({Role.AUDITOR})
+# The accounting of disclosures (5 U.S.C. 552a(c)) is the privacy officer's to keep and
+# the auditor's to review.
+DISCLOSURE_VIEWER_ROLES = frozenset({Role.PRIVACY_OFFICER, Role.AUDITOR})
+DISCLOSURE_EDITOR_ROLES = frozenset({Role.PRIVACY_OFFICER})
+
 
 class AccessChannel(models.TextChoices):
     """Every way a record's fields leave the database through the policy gate."""

@@ -12,13 +12,17 @@ from access.signin import sign_out_user_view
 from access_requests.amendments_api import AmendmentDecisionView, AmendmentListView
 from access_requests.api import RequestMoveView, RequestQueueView, RequestStatusView
 from access_requests.foia import receive_request
+from audit.api import register_audit_resources
 from config.health import healthz, readyz
 from config.security import csp_report
+from retention.api import register_retention_resources
 from sorn.api import SystemOfRecordsViewSet
 
 router = DefaultRouter()
 router.register("systems", SystemOfRecordsViewSet, basename="system")
 register_resources(router)  # every record model's resource (access/resources.py)
+register_retention_resources(router)  # holds, runs, certificates, forecasts (retention/api.py)
+register_audit_resources(router)  # access events, seals, disclosures (audit/api.py)
 
 api_urls = (
     [

@@ -12,7 +12,9 @@ accepts, never the value sent (a value may be personal data).
 from __future__ import annotations
 
 import base64
+import datetime
 import logging
+import math
 import re
 from array import array
 from itertools import accumulate
@@ -25,6 +27,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import dateparse, timezone
 from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.pagination import Cursor, CursorPagination
@@ -73,6 +76,14 @@ class RequestTooLarge(exceptions.APIException):
     def __init__(self):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         super().__init__(f"Request body too large: the limit is {limit} bytes.")
+
+
+class Conflict(exceptions.APIException):
+    """409: the record's state refuses the change now (the message says why)."""
+
+    status_code = 409
+    default_detail = "The record's state does not allow this now."
+    default_code = "conflict"
 
 
 class BadRequest(exceptions.APIException):
@@ -183,6 +194,13 @@ class BoundedCursorPagination(CursorPagination):
         return parameters
 
 
+class NewestFirstPagination(BoundedCursorPagination):
+    """The same bounded cursor, newest record first (record numbers descending): an
+    audit trail, a list of decisions."""
+
+    ordering = "-pk"
+
+
 # JSON bodies ------------------------------------------------------------------------------
 
 _NOT_A_BRACKET = bytes(byte for byte in range(256) if byte not in b"[]{}")
@@ -207,10 +225,20 @@ def json_depth(text: str) -> int:
     return max(accumulate(array("b", steps)), default=0)
 
 
+def _finite(text: str) -> float:
+    """A JSON number as a float, refused past what a float holds: `1e400` would read as
+    infinity, which strict JSON refuses to write (PostgreSQL's jsonb refuses it too)."""
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError("a number past what a float holds (infinity) is not JSON compliant")
+    return value
+
+
 class BoundedJSONParser(JSONParser):
     """REST framework's JSON parser, refusing (400) a body nested deeper than
     API_MAX_JSON_DEPTH before it is parsed: json.loads recurses once per level, and a
-    body of 100,000 brackets would reach Python's recursion limit (a 500)."""
+    body of 100,000 brackets would reach Python's recursion limit (a 500). Parsed, a body
+    holding a NUL, a lone surrogate or a number past a float is refused too (400)."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         encoding = get_encoding(parser_context or {})
@@ -223,11 +251,13 @@ class BoundedJSONParser(JSONParser):
             raise exceptions.ParseError(f"JSON nested too deep: more than {limit} levels.")
         parse_constant = json.strict_constant if self.strict else None
         try:
-            data = json.loads(text, parse_constant=parse_constant)
+            data = json.loads(text, parse_constant=parse_constant, parse_float=_finite)
         except ValueError as exc:
             raise exceptions.ParseError(f"JSON parse error - {exc}") from exc
         if has_nul(data):
             raise exceptions.ParseError(NUL_REFUSED)
+        if has_lone_surrogate(data):
+            raise exceptions.ParseError(SURROGATE_REFUSED)
         return data
 
 
@@ -241,12 +271,37 @@ NUL_REFUSED = "A NUL character (\\u0000) is not accepted in any name or value."
 
 def has_nul(value) -> bool:
     """Whether a parsed value holds a NUL character in any string, key or item."""
+    return _any_text(value, lambda text: NUL in text)
+
+
+# JSON may escape a lone UTF-16 surrogate ("\\ud800"), which Python decodes into text that
+# no database, cipher or log can encode (UTF-8 refuses it): a PATCH carrying one had been
+# answered 500, found placing a legal hold. No name or value of a record holds one.
+SURROGATE_REFUSED = (
+    "Text that is not valid Unicode (a lone surrogate such as \\ud800) is not accepted."
+)
+
+
+def _not_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def has_lone_surrogate(value) -> bool:
+    """Whether a parsed value holds text UTF-8 cannot encode in any string, key or item."""
+    return _any_text(value, _not_utf8)
+
+
+def _any_text(value, test) -> bool:
     if isinstance(value, str):
-        return NUL in value
+        return test(value)
     if isinstance(value, dict):
-        return any(has_nul(key) or has_nul(item) for key, item in value.items())
+        return any(_any_text(key, test) or _any_text(item, test) for key, item in value.items())
     if isinstance(value, list):
-        return any(has_nul(item) for item in value)
+        return any(_any_text(item, test) for item in value)
     return False
 
 
@@ -302,6 +357,83 @@ class StrictQueryParameters:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.check_query_parameters(request)
+
+
+class QueryFilters:
+    """A list's filters read from the query string, each checked for what it accepts:
+    every problem is collected and `check()` refuses them at once (400 naming each
+    parameter and what it accepts, never the value sent). A parameter given twice is
+    refused rather than one of its values silently taken."""
+
+    def __init__(self, request) -> None:
+        self.params = request.query_params
+        self.problems: dict[str, str] = {}
+
+    def _raw(self, name: str) -> str | None:
+        values = self.params.getlist(name)
+        if len(values) > 1:
+            self.problems[name] = "must be given once"
+            return None
+        return values[0] if values else None
+
+    def text(self, name: str, max_length: int) -> str | None:
+        raw = self._raw(name)
+        if raw is not None and not 1 <= len(raw) <= max_length:
+            self.problems[name] = f"must be from 1 to {max_length} characters"
+            return None
+        return raw
+
+    def choice(self, name: str, choices) -> str | None:
+        raw = self._raw(name)
+        if raw is not None and raw not in choices:
+            self.problems[name] = f"must be one of {', '.join(sorted(choices))}"
+            return None
+        return raw
+
+    def number(self, name: str) -> int | None:
+        """A record number: a whole number the database can hold (whole_number)."""
+        raw = self._raw(name)
+        if raw is None:
+            return None
+        value = whole_number(raw)
+        if value is None:
+            self.problems[name] = "must be a whole number of at most 18 digits"
+        return value
+
+    def boolean(self, name: str) -> bool | None:
+        raw = self._raw(name)
+        if raw is not None and raw not in ("true", "false"):
+            self.problems[name] = "must be true or false"
+            return None
+        return None if raw is None else raw == "true"
+
+    def moment(self, name: str) -> datetime.datetime | None:
+        """An ISO 8601 date and time (with an offset, or in the service's time zone
+        without one) or a date (its first moment in the service's time zone)."""
+        raw = self._raw(name)
+        if raw is None:
+            return None
+        try:
+            found = dateparse.parse_datetime(raw)
+            if found is None and (day := dateparse.parse_date(raw)) is not None:
+                found = datetime.datetime.combine(day, datetime.time())
+            if found is not None:
+                if timezone.is_naive(found):
+                    found = timezone.make_aware(found)
+                # The database compares in UTC: a moment UTC cannot hold (year 1 at +01:00)
+                # is refused here, not met there as an OverflowError.
+                found.astimezone(datetime.UTC)
+        except (ValueError, OverflowError):
+            found = None
+        if found is None:
+            self.problems[name] = (
+                "must be an ISO 8601 date (2026-01-31) or date and time (2026-01-31T09:00:00Z)"
+            )
+        return found
+
+    def check(self) -> None:
+        if self.problems:
+            raise QueryParameterError(dict(sorted(self.problems.items())))
 
 
 # Errors ------------------------------------------------------------------------------------

@@ -47,7 +47,15 @@ def query_problems(model: type[models.Model], query, *, by) -> list[str]:
         # A savepoint: an error the database raises leaves the admin's transaction usable.
         with transaction.atomic():
             model._base_manager.filter(**query).exists()
-    except (FieldError, ValidationError, ValueError, TypeError, DatabaseError) as exc:
+    # OverflowError: a number past what the column holds ({"id__gt": 1e400} is infinity).
+    except (
+        FieldError,
+        ValidationError,
+        ValueError,
+        TypeError,
+        OverflowError,
+        DatabaseError,
+    ) as exc:
         message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         return [f"the lookups do not make a query on {model._meta.label}: {message}"]
     return []

@@ -89,3 +89,14 @@ def test_an_oversized_body_is_a_json_413(clerk, order):
         "PATCH", f"{ORDERS}{order.pk}/", body, content_type="application/json", HTTP_IF_MATCH="*"
     )
     assert_json_error(response, 413)
+
+
+def test_a_lone_surrogate_in_a_body_is_a_json_400(clerk, order):
+    """JSON may escape a lone UTF-16 surrogate ("\\ud800"), which Python decodes into text
+    no database, cipher or log can encode: a PATCH carrying one answered 500 (found
+    placing a legal hold over the API). Refused by the parser, as a NUL is."""
+    body = '{"status": "\\ud800"}'
+    response = clerk.generic(
+        "PATCH", f"{ORDERS}{order.pk}/", body, content_type="application/json", HTTP_IF_MATCH="*"
+    )
+    assert assert_json_error(response, 400)["error"] == "parse_error"
