@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.test import Client
 
 from sorn.constants import Role
 
@@ -50,3 +51,18 @@ def staff_user(db):
 def officer(staff_user):
     """A privacy officer: the role that works Privacy Act requests."""
     return staff_user(Role.PRIVACY_OFFICER)
+
+
+@pytest.fixture
+def as_role(staff_user):
+    """A signed-in client per role, one for the test: `as_role(Role.AUDITOR).get(…)`
+    (tests/access has its own, a new client each call)."""
+    clients: dict[Role, Client] = {}
+
+    def login(role: Role) -> Client:
+        if role not in clients:
+            clients[role] = Client()
+            clients[role].force_login(staff_user(role))
+        return clients[role]
+
+    return login

@@ -37,19 +37,6 @@ def at(day: int, hour: int = 12) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime(2026, 3, day, hour))
 
 
-@pytest.fixture
-def as_role(staff_user):
-    clients: dict[Role, Client] = {}
-
-    def login(role: Role) -> Client:
-        if role not in clients:
-            clients[role] = Client()
-            clients[role].force_login(staff_user(role))
-        return clients[role]
-
-    return login
-
-
 def token_client(user) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user)[1]}")
 

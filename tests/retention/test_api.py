@@ -41,19 +41,6 @@ def _years_ago(years: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=366 * years)
 
 
-@pytest.fixture
-def as_role(staff_user):
-    clients: dict[Role, Client] = {}
-
-    def login(role: Role) -> Client:
-        if role not in clients:
-            clients[role] = Client()
-            clients[role].force_login(staff_user(role))
-        return clients[role]
-
-    return login
-
-
 def token_client(user) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user)[1]}")
 
