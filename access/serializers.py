@@ -19,7 +19,7 @@ from access.gate import Gate
 from access.policy import Access, mask_kind, readable_fields, schema_access
 from audit.constants import AccessChannel
 from audit.disagreements import Dispute
-from audit.reads import reads_batched
+from audit.reads import reads_batched, stated_purpose
 from lib.api import FieldsRefused
 from lib.masking import mask
 
@@ -124,7 +124,7 @@ class GatedModelSerializer(serializers.ModelSerializer):
                 if getattr(view, "action", None) in LIST_ACTIONS
                 else AccessChannel.API_DETAIL
             )
-            purpose = request.headers.get("X-Access-Purpose", "") if request else ""
+            purpose = stated_purpose(request) if request else ""
             gate = Gate(getattr(request, "user", None), channel, purpose)
             self.context["_gate"] = gate
         self.__dict__["_gate"] = gate
