@@ -19,7 +19,9 @@ person's access-history page: access events record reads of the records the noti
 govern (the classified record models, through the gate), and these rows are the audit's
 own — who read which record numbers and fields, to whom a person's records went — never
 the records' values; recording each review of the trail in the trail would make every
-review grow what it reviews.
+review grow what it reviews. So an external recipient's account reads none of them,
+whatever roles it holds: everything it reads must be accounted for as a disclosure
+(5 U.S.C. 552a(c)(1); audit/reads.py), and a read that is recorded nowhere cannot be.
 
 `RoleRestrictedViewSet` is the base of the role-restricted resources (retention's too),
 as `audit.admin.RoleRestrictedAdmin` is of the role-restricted admin pages.
@@ -35,10 +37,11 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import BasePermission, IsAuthenticated
 
 from audit.constants import AUDITOR_ROLES, DISCLOSURE_VIEWER_ROLES, AccessChannel
 from audit.models import AccessEvent, AuditSeal, DisclosureAccounting
+from audit.reads import recipient_of
 from audit.seals import STREAMS
 from audit.services import events_about_person
 from lib.api import NewestFirstPagination, QueryFilters, StrictQueryParameters
@@ -49,6 +52,16 @@ TAG = "Audit"
 RECORD_NUMBER = "[0-9]{1,18}"
 
 
+class NotAnExternalRecipient(BasePermission):
+    """The caller is no external recipient's account: these reads are not recorded, so
+    they could not be accounted for as the disclosures they would be."""
+
+    message = "An external recipient's account reads no audit or retention resource."
+
+    def has_permission(self, request, view) -> bool:
+        return recipient_of(request.user) is None
+
+
 class RoleRestrictedViewSet(
     StrictQueryParameters,
     mixins.ListModelMixin,
@@ -57,11 +70,12 @@ class RoleRestrictedViewSet(
 ):
     """List and retrieve for the holders of `viewer_roles` (sorn.roles.RoleRequired:
     a staff user's, or a service account's); a write a subclass adds needs one of
-    `editor_roles`, held by a staff user. The list takes the filters it names in
+    `editor_roles`, held by a staff user; an external recipient's account gets neither
+    (`NotAnExternalRecipient`). The list takes the filters it names in
     `list_filters`, read by `filter_list`; every other resource's parameters, and any
     on a detail, are refused (lib/api.py StrictQueryParameters)."""
 
-    permission_classes = [IsAuthenticated, RoleRequired]
+    permission_classes = [IsAuthenticated, RoleRequired, NotAnExternalRecipient]
     pagination_class = NewestFirstPagination
     lookup_value_regex = RECORD_NUMBER
     http_method_names = ["get", "head", "options"]

@@ -17,11 +17,16 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import connections, models, router, transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+)
 
 from audit.constants import AccessChannel
 from audit.models import AccessEvent, AccessEventPerson, DisclosureAccounting, ExternalRecipient
-from lib.api import error_response, is_api_request
+from lib.api import NUL_REFUSED, error_response, has_nul, is_api_request
 from sorn.classification import registry
 from sorn.roles import roles_of
 
@@ -302,6 +307,22 @@ def client_address(request: HttpRequest) -> str | None:
     return remote
 
 
+def stated_purpose(request: HttpRequest) -> str:
+    """The purpose the caller states for its reads (X-Access-Purpose), recorded with
+    them; checked by AccessEventMiddleware before the request goes on."""
+    return request.headers.get("X-Access-Purpose", "")
+
+
+def _purpose_refused(request: HttpRequest) -> HttpResponse:
+    """A purpose holding a NUL, which PostgreSQL's text cannot hold: the events' insert
+    would fail and the audit fail closed (a 500 and its alarm) after the request had
+    read, or written, its records. Refused first, as the API refuses a NUL anywhere."""
+    message = f"X-Access-Purpose: {NUL_REFUSED}"
+    if is_api_request(request):
+        return error_response(400, "bad_request", message)
+    return HttpResponseBadRequest(message, content_type="text/plain")
+
+
 class AccessEventMiddleware:
     """Collects the reads of one request and writes them in one insert before the
     response leaves; if that fails, the response is replaced by an error (fail closed)."""
@@ -310,11 +331,14 @@ class AccessEventMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        purpose = stated_purpose(request)
+        if has_nul(purpose):
+            return _purpose_refused(request)
         collector = ReadCollector(
             user=None,
             remote_addr=client_address(request),
             path=request.path,
-            purpose=request.headers.get("X-Access-Purpose", ""),
+            purpose=purpose,
         )
         token = _collector.set(collector)
         try:

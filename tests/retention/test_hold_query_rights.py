@@ -142,8 +142,9 @@ def test_a_privacy_officer_cannot_hold_by_a_field_shown_masked(client, staff_use
 @pytest.mark.parametrize(
     ("role", "path", "words"),
     [
+        # The records officer reads nothing of the bad-check list: not even its link.
         (RO, "payment__card_last_four", "the records officer role cannot search "
-             "orders.OfflinePayment.card_last_four: it does not read it in clear"),
+             "orders.BadCheckEntry.payment: it does not read it in clear"),
         (PO, "payment__check_number", "the privacy officer role cannot search "
              "orders.OfflinePayment.check_number: it reads it only masked"),
     ],
@@ -152,8 +153,9 @@ def test_a_privacy_officer_cannot_hold_by_a_field_shown_masked(client, staff_use
 def test_a_path_through_a_relation_to_payment_digits_is_refused(
     client, staff_user, bad_check, role, path, words
 ):
-    """A bad check's payment is a link every role reads; the digits at its end are not,
-    and the path is checked field by field, whichever model each field is on."""
+    """A bad check's payment is a link every role that sees the bad-check list reads;
+    the digits at its end are not, and the path is checked field by field, whichever
+    model each field is on."""
     response = post_query_hold(client, staff_user, role, "orders.BadCheckEntry", {path: "1111"})
     errors = query_errors(response)
     assert f"{path}: {words}" in errors
