@@ -36,19 +36,6 @@ HOLDS = "/api/v1/legal-holds/"
 
 
 @pytest.fixture
-def as_role(staff_user):
-    clients: dict[Role, Client] = {}
-
-    def login(role: Role) -> Client:
-        if role not in clients:
-            clients[role] = Client()
-            clients[role].force_login(staff_user(role))
-        return clients[role]
-
-    return login
-
-
-@pytest.fixture
 def bounced(usps_world):  # noqa: F811
     """Alice is on the bad-check list."""
     return BadCheckEntry.objects.create(
