@@ -206,3 +206,24 @@ def test_a_person_a_system_does_not_hold_is_not_found_in_it_by_their_name():
     assert [c.person_id for c in search_system(USPS_890, {"name": "Robin Halloway"})] == [
         home.robin.pk
     ]
+
+
+def test_a_search_compiles_each_finder_query_once_per_shape(django_assert_max_num_queries):
+    """The second requester giving the same kinds of identifier reuses every query the
+    first compiled (access_requests.matching._parts), and a search of the four systems
+    runs its finders in two queries besides the lookups of what the identifiers name."""
+    from access_requests import matching
+
+    world = build_world()
+    search(open_request(ADA))
+    shapes = len(matching._compiled)
+    other = {"name": "Ada Lovelace", "email": "other.ada@example.net",
+             "logon_id": "lovelace2", "order_number": "PF0000028101"}  # fmt: skip
+    with django_assert_max_num_queries(20):
+        found = search(open_request(other))
+    assert len(matching._compiled) == shapes
+    assert [(c.system, c.person_id, c.complete) for c in found if c.complete] == [
+        (USPS_810, world.namesake.pk, True),
+        (USPS_820, world.namesake.pk, True),
+        (USPS_890, world.namesake.pk, True),
+    ]
