@@ -41,7 +41,7 @@ what it takes now (bench/request_matching.py).
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import TypeVar
@@ -53,7 +53,7 @@ from access_requests.constants import MatchState
 from access_requests.identifiers import IDENTIFIER_WORDS
 from access_requests.models import PrivacyActRequest
 from customers.services import find_people_ids, people_remembered, remember_people
-from lib.prepared import Compiled, Uncapturable, compile_query, fetch_prepared
+from lib.prepared import Compiled, Statement, Uncapturable, assemble, compile_query, fetch_prepared
 from sorn import catalogue, retrieval
 from sorn.classification import registry
 
@@ -175,8 +175,9 @@ def _compile(system: str, bindings: retrieval.Bindings, capture: bool) -> tuple[
     return tuple(parts)
 
 
-def _parts(system: str, bindings: retrieval.Bindings) -> tuple[_Part, ...]:
-    """The compiled parts of a finder run: compiled on the first run of its shape."""
+def _parts(system: str, bindings: retrieval.Bindings) -> tuple[tuple[_Part, ...], bool]:
+    """The compiled parts of a finder run, compiled on the first run of its shape, and
+    whether they are (else they were compiled afresh with the run's values)."""
     key = (system, bindings.shape)
     try:
         parts = _compiled[key]
@@ -189,7 +190,7 @@ def _parts(system: str, bindings: retrieval.Bindings) -> tuple[_Part, ...]:
             _compiled.clear()
         _compiled[key] = parts
     if parts is None:
-        return _compile(system, bindings, capture=False)
+        return _compile(system, bindings, capture=False), False
     if CHECK_COMPILED:
         fresh = _compile(system, bindings, capture=False)
         for part, afresh in zip_longest(parts, fresh):
@@ -204,43 +205,75 @@ def _parts(system: str, bindings: retrieval.Bindings) -> tuple[_Part, ...]:
                     f"{system}, {sorted(bindings.names)}: a query compiled once differs from "
                     "the same run's built afresh (a finder built something from a value)"
                 )
-    return parts
+    return parts, True
+
+
+@dataclass(frozen=True)
+class _Query:
+    """The finder runs of a search in one statement: which run and model each select of
+    its UNION ALL is (by its number), and the database."""
+
+    statement: Statement
+    selects: tuple[tuple[int, str], ...]  # select number → (run, model label)
+    alias: str
+
+
+# The runs' shapes, in order (system, shape) → their query (`_query`).
+_queries: dict[tuple, _Query | None] = {}
+_NOT_YET = object()
+
+
+def _query(runs: Sequence[tuple[str, retrieval.Bindings]]) -> _Query | None:
+    """The one query of several finder runs (None: none has a query a row can meet):
+    a UNION ALL of one select per run and model, each the finder's own query compiled
+    once per shape (`_parts`); assembled once per sequence of shapes."""
+    key = tuple((system, bindings.shape) for system, bindings in runs)
+    query = _queries.get(key, _NOT_YET)
+    if query is not _NOT_YET and not CHECK_COMPILED:
+        return query
+    pieces, selects, alias, captured = [], [], None, True
+    for run, (system, bindings) in enumerate(runs):
+        parts, compiled_once = _parts(system, bindings)
+        captured = captured and compiled_once
+        for part in parts:
+            alias = part.alias
+            # The select's number is ours and the columns the compiler's: no value here.
+            prefix = f"SELECT {len(selects)}, found.{part.person}, found.{part.record} FROM ("  # noqa: S608
+            pieces.append((prefix, part.query, ") found", run))
+            selects.append((run, part.label))
+    query = None
+    if alias is not None:
+        query = _Query(assemble(pieces, " UNION ALL "), tuple(selects), alias)
+    if captured:  # a query with values of its own is for this search only
+        if len(_queries) >= MAX_SHAPES:
+            _queries.clear()
+        _queries[key] = query
+    return query
 
 
 def people_found_by(runs: Mapping[Key, tuple[str, Mapping[str, str]]]) -> dict[Key, Found]:
     """Person id → model label → count of the records found of them, for several finder
-    runs (key → the system and the identifiers it is given) in one query: a UNION ALL of
-    one select per run and model over the finders' own queries, each compiled once per
-    shape (`_parts`) and filled with the run's values; person ids and record ids only,
-    counted here (grouping them in the database cost more to plan and run than the few
-    rows cost to count). The people a system holds whom a run's person-level identifiers
-    name are found too (`people_in_system`)."""
-    found: dict[Key, Found] = {key: {} for key in runs}
-    parts: list[tuple[Key, str]] = []
-    selects: list[str] = []
-    params: list = []
-    alias = None
-    for key, (system, identifiers) in runs.items():
-        bindings = retrieval.bind(system, identifiers)
-        for part in _parts(system, bindings):
-            alias = part.alias
-            selects.append(
-                f"SELECT {len(parts)}, found.{part.person}, found.{part.record} "  # noqa: S608
-                f"FROM ({part.query.sql}) found"
-            )
-            params.extend(part.query.params(bindings.values, connections[alias]))
-            parts.append((key, part.label))
-    if alias is not None:
-        # The same query for every search giving the same kinds of identifier: prepared
-        # and planned once on PostgreSQL.
-        rows = fetch_prepared(connections[alias], " UNION ALL ".join(selects), params)
+    runs (key → the system and the identifiers it is given) in one query (`_query`),
+    filled with the runs' values: person ids and record ids only, counted here
+    (grouping them in the database cost more to plan and run than the few rows cost to
+    count). The people a system holds whom a run's person-level identifiers name are
+    found too (`people_in_system`)."""
+    keys = list(runs)
+    bound = [(system, retrieval.bind(system, identifiers)) for system, identifiers in runs.values()]
+    found: dict[Key, Found] = {key: {} for key in keys}
+    query = _query(bound)
+    if query is not None:
+        # The same statement for every search giving the same kinds of identifier:
+        # prepared and planned once on PostgreSQL.
+        values = [bindings.values for _, bindings in bound]
+        rows = fetch_prepared(connections[query.alias], query.statement, values)
         records: dict[tuple[int, PersonId], set] = {}
-        for part, person_id, record in rows:
+        for select, person_id, record in rows:
             if person_id is not None:
-                records.setdefault((part, person_id), set()).add(record)
-        for (part, person_id), found_records in sorted(records.items()):
-            key, label = parts[part]
-            found[key].setdefault(person_id, {})[label] = len(found_records)
+                records.setdefault((select, person_id), set()).add(record)
+        for (select, person_id), found_records in sorted(records.items()):
+            run, label = query.selects[select]
+            found[keys[run]].setdefault(person_id, {})[label] = len(found_records)
     for key, (system, identifiers) in runs.items():
         for person_id in people_in_system(system, identifiers):
             found[key].setdefault(person_id, {})

@@ -49,6 +49,7 @@ class Slot:
 
     name: str
     adapt: Callable[[Any, Any], Any]  # (value, connection) → the database's parameter
+    kind: str = ""  # how it adapts (two slots of one name and kind take one value)
 
     def __str__(self) -> str:
         raise Uncapturable(f"the bound value {self.name!r} was converted while compiling")
@@ -74,7 +75,8 @@ class Bound(Expression):
 
     def as_sql(self, compiler, connection):
         if _capturing.get():
-            return "%s", [Slot(self.name, self.adapt)]
+            kind = f"{self.__class__.__name__}:{self.output_field.__class__.__name__}"
+            return "%s", [Slot(self.name, self.adapt, kind)]
         return "%s", [self.adapt(self.value, connection)]
 
 
@@ -163,6 +165,59 @@ def same(compiled: Compiled, values: Mapping[str, Any], sql: str, params: Sequen
     return compiled.sql == sql and compiled.params(values, connection) == list(params)
 
 
+@dataclass(frozen=True)
+class Statement:
+    """Compiled queries joined into one (`assemble`), to run again with other values: its
+    SQL as Django writes it (a `%s` per parameter) and as PostgreSQL prepares it (`$n`,
+    each bound value of a run once, however many of the run's queries take it)."""
+
+    sql: str
+    numbered: str
+    order: tuple[int, ...]  # for each `%s`, the index of its value in `sources`
+    sources: tuple[tuple[int | None, Any], ...]  # (run, Slot), or (None, a constant)
+
+    def values(self, bound: Sequence[Mapping[str, Any]], connection) -> list:
+        """The values of `numbered`'s parameters, each run's from `bound[run]`."""
+        return [
+            source.adapt(bound[run][source.name], connection) if run is not None else source
+            for run, source in self.sources
+        ]
+
+    def params(self, bound: Sequence[Mapping[str, Any]], connection) -> list:
+        """The parameters of `sql`."""
+        values = self.values(bound, connection)
+        return [values[i] for i in self.order]
+
+
+def assemble(pieces: Iterable[tuple[str, Compiled, str, int]], separator: str) -> Statement:
+    """One statement of compiled queries, each written between a prefix and a suffix of
+    SQL (no placeholder there) and filled from the values of its run (an index into
+    the values `Statement.values` is given)."""
+    sql, numbered, order, sources = [], [], [], []
+    seen: dict[tuple, int] = {}
+    for prefix, compiled, suffix, run in pieces:
+        numbers = []
+        for parameter in compiled.parameters:
+            if isinstance(parameter, Slot):
+                key = (run, parameter.name, parameter.kind)
+                if key not in seen:
+                    seen[key] = len(sources)
+                    sources.append((run, parameter))
+                index = seen[key]
+            else:
+                index = len(sources)
+                sources.append((None, parameter))
+            order.append(index)
+            numbers.append(index + 1)
+        dollars = iter(numbers)
+        text = _PLACEHOLDER.sub(
+            lambda m, dollars=dollars: "%" if m[0] == "%%" else f"${next(dollars)}", compiled.sql
+        )
+        sql.append(f"{prefix}{compiled.sql}{suffix}")
+        numbered.append(f"{prefix}{text}{suffix}")
+    return Statement(separator.join(sql), separator.join(numbered), tuple(order), tuple(sources))
+
+
 # Statements prepared per connection, at most (the least recently used is deallocated).
 PREPARED_MAX = 100
 # For the prepared query only (SET LOCAL, rolled back with it): plan it once, whatever the
@@ -174,18 +229,21 @@ PLAN_SETTINGS = (
 _PLACEHOLDER = re.compile(r"%%|%s")
 
 
-def fetch_prepared(connection, sql: str, params: Sequence) -> list[tuple]:
-    """The rows of `sql` (as Django compiles it: `%s` placeholders) with `params`. On
-    PostgreSQL the statement is prepared on the server, once per connection, and run
-    with `PLAN_SETTINGS` local to it; elsewhere it is simply run."""
+def fetch_prepared(
+    connection, statement: Statement, bound: Sequence[Mapping[str, Any]]
+) -> list[tuple]:
+    """The rows of `statement` with each run's values from `bound`. On PostgreSQL the
+    statement is prepared on the server, once per connection, and run with
+    `PLAN_SETTINGS` local to it; elsewhere it is simply run."""
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(statement.sql, statement.params(bound, connection))
             return cursor.fetchall()
-    name = _prepare(connection, sql)
+    name = _prepare(connection, statement.numbered)
     if name is None:  # the server could not prepare it: run as it is
-        run = sql
+        run, params = statement.sql, statement.params(bound, connection)
     else:
+        params = statement.values(bound, connection)
         run = f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
     options = connection.settings_dict.get("OPTIONS") or {}
     if connection.get_autocommit() and not options.get("server_side_binding"):
@@ -206,10 +264,10 @@ def fetch_prepared(connection, sql: str, params: Sequence) -> list[tuple]:
     return rows
 
 
-def _prepare(connection, sql: str) -> str | None:
-    """The name of the statement prepared for `sql` on this connection, prepared now if
-    need be; None if the server refuses to prepare it (a parameter whose type it cannot
-    infer)."""
+def _prepare(connection, numbered: str) -> str | None:
+    """The name of the statement prepared for `numbered` (SQL with `$n` parameters) on
+    this connection, prepared now if need be; None if the server refuses to prepare it
+    (a parameter whose type it cannot infer)."""
     connection.ensure_connection()
     raw = connection.connection
     state = getattr(connection, "_prepared_statements", None)
@@ -219,13 +277,11 @@ def _prepare(connection, sql: str) -> str | None:
             state = (raw, OrderedDict((row[0], True) for row in cursor.fetchall()))
         connection._prepared_statements = state
     names = state[1]
-    name = "prepared_" + hashlib.sha256(sql.encode()).hexdigest()[:32]
+    name = "prepared_" + hashlib.sha256(numbered.encode()).hexdigest()[:32]
     if name not in names:
-        numbered = iter(range(1, sql.count("%s") + 1))
-        text = _PLACEHOLDER.sub(lambda m: "%" if m[0] == "%%" else f"${next(numbered)}", sql)
         try:
             with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-                cursor.execute(f"PREPARE {name} AS {text}")
+                cursor.execute(f"PREPARE {name} AS {numbered}")
         except DatabaseError:
             names[name] = False
         else:

@@ -14,6 +14,7 @@ from lib.prepared import (
     Compiled,
     Slot,
     Uncapturable,
+    assemble,
     compile_query,
     fetch_prepared,
     same,
@@ -109,21 +110,29 @@ def settings_now() -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("in_transaction", [False, True])
-def test_fetch_prepared_returns_the_rows_and_leaves_no_setting_behind(people, in_transaction):
-    query = by_ids([people[0].pk, people[2].pk]).order_by("pk").values_list("pk", "customer_id")
-    sql, params = query.query.sql_with_params()
-    expected = [(people[0].pk, "P000000"), (people[2].pk, "P000002")]
+def test_a_statement_runs_prepared_and_leaves_no_setting_behind(people, in_transaction):
+    """Two queries of two runs in one statement; each run's value is one parameter of
+    the prepared statement however many queries take it."""
+    query = by_ids([0]).order_by().values_list("pk", "customer_id")
+    part = compile_query(query.query.get_compiler(connection=connection))
+    statement = assemble(
+        [("SELECT * FROM (", part, ") a", 0), ("SELECT * FROM (", part, ") b", 1)],
+        " UNION ALL ",
+    )
+    assert statement.numbered.count("$1") == 1 and statement.numbered.count("$2") == 1
+    bound = [{"people": [people[0].pk, people[2].pk]}, {"people": [people[3].pk]}]
+    expected = [(people[0].pk, "P000000"), (people[2].pk, "P000002"), (people[3].pk, "P000003")]
     if connection.vendor != "postgresql":
-        assert fetch_prepared(connection, sql, params) == expected
+        assert sorted(fetch_prepared(connection, statement, bound)) == expected
         return
     before = settings_now()
     if in_transaction:
         with transaction.atomic():
-            assert fetch_prepared(connection, sql, params) == expected
-            assert fetch_prepared(connection, sql, params) == expected  # prepared once
+            assert sorted(fetch_prepared(connection, statement, bound)) == expected
+            assert sorted(fetch_prepared(connection, statement, bound)) == expected  # prepared
             assert settings_now() == before
     else:
-        assert fetch_prepared(connection, sql, params) == expected
+        assert sorted(fetch_prepared(connection, statement, bound)) == expected
     assert settings_now() == before
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'prepared_%%'")
