@@ -4,14 +4,13 @@ with their history."""
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import IntegerField, QuerySet, Value
 from django.utils import timezone
 
 from customers.constants import ChangeChannel, PreferenceName
@@ -24,6 +23,7 @@ from customers.models import (
     SystemRelationship,
 )
 from sorn import retrieval
+from sorn.constants import SystemSlug
 
 # The person-level identifiers of the notices' retrievability sections.
 PERSON_IDENTIFIERS = ("name", "email", "phone", "address", "customer_id")
@@ -42,27 +42,15 @@ PERSON_COMPARES = {
 retrieval.register_person_identifiers(PERSON_COMPARES)
 
 
-# What one search has found so far (`people_remembered`): the ids of the people each
-# identifier names, ("name", value) → ids, and whether a person has a relationship with
-# a system, (system, person id) → bool. None outside a search.
-_found: ContextVar[dict[tuple, Any] | None] = ContextVar("people_found", default=None)
-
-
 @contextmanager
 def people_remembered() -> Iterator[None]:
     """Within, `find_people` looks each identifier up once, and each person's relationship
-    with a system once: a search across the systems (access_requests.matching) asks each
-    system's finder with the identifiers together and each alone, and asks again which
-    of the people they name the system holds, so the same people were otherwise looked
-    up a dozen times for one answer. Within a search already remembering, the same."""
-    if _found.get() is not None:
+    with a system once (sorn.retrieval.remembered): a search across the systems
+    (access_requests.matching) asks each system's finder with the identifiers together
+    and each alone, and asks again which of the people they name the system holds, so
+    the same people were otherwise looked up a dozen times for one answer."""
+    with retrieval.remembered():
         yield
-        return
-    token = _found.set({})
-    try:
-        yield
-    finally:
-        _found.reset(token)
 
 
 def find_people(identifiers: Mapping[str, str], system: str | None = None) -> QuerySet[Person]:
@@ -89,53 +77,114 @@ def find_people_ids(identifiers: Mapping[str, str], system: str | None = None) -
     given = {name: identifiers[name] for name in PERSON_IDENTIFIERS if identifiers.get(name)}
     if not given:
         return None
-    found = _found.get()
+    found = retrieval.memo()
     if found is None:
         found = {}  # outside a search: looked up afresh each time
     ids: set[int] | None = None
     for name, value in given.items():
-        if (name, value) not in found:
-            found[(name, value)] = _named_by(name, value)
-        ids = found[(name, value)] if ids is None else ids & found[(name, value)]
+        key = ("customers", name, value)
+        if key not in found:
+            found[key] = _named_by(name, value)
+        ids = found[key] if ids is None else ids & found[key]
         if not ids:
             break  # named by nobody: the other identifiers cannot add anyone
     if system and ids:
-        # Of those few, the ones the system holds, through the relationships' unique
-        # (person, system) index; joined at once with the relationships, the planner
-        # would start from every relationship of the system instead.
-        unknown = sorted(i for i in ids if (system, i) not in found)
-        if unknown:
-            held = set(
-                SystemRelationship.objects.filter(person_id__in=unknown, system=system)
-                .values_list("person_id", flat=True)
-            )  # fmt: skip
-            found.update({(system, i): i in held for i in unknown})
-        ids = {i for i in ids if found[(system, i)]}
+        # Of those few, the ones the system holds; joined at once with the
+        # relationships, the planner would start from every relationship of the system.
+        return held_by(system, ids)
     return sorted(ids or ())
+
+
+def held_by(system: str, ids: Iterable[int]) -> list[int]:
+    """Of the people `ids` (a few), those with a relationship with the system, sorted:
+    through the relationships' (person, system) index, each person's relationships with
+    every system at once (a search asks about several; remembered within one,
+    sorn.retrieval.remembered)."""
+    found = retrieval.memo()
+    if found is None:
+        found = {}
+    ids = set(ids)
+    _remember_relationships(ids, found, system)
+    return sorted(i for i in ids if found[("customers", system, i)])
+
+
+def _remember_relationships(ids: set[int], found: dict, system: str | None = None) -> None:
+    """Whether each of the people `ids` has a relationship with each system, into `found`
+    ("customers", system, person id) → bool, for those not known yet: one query."""
+    systems = {*SystemSlug.values, *([system] if system else [])}
+    unknown = sorted(i for i in ids if any(("customers", s, i) not in found for s in systems))
+    if unknown:
+        held = set(
+            SystemRelationship.objects.filter(person_id__in=unknown).values_list(
+                "system", "person_id"
+            )
+        )
+        found.update({("customers", s, i): (s, i) in held for s in systems for i in unknown})
 
 
 def _named_by(name: str, value: str) -> set[int]:
     """The ids of the people one person-level identifier names."""
+    return _named_by_each([(name, value)])[name, value]
+
+
+def _named_by_each(given: Iterable[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:
+    """The ids of the people each person-level identifier names, (name, value) → ids,
+    in one query."""
+    given = list(dict.fromkeys(given))
+    named: dict[tuple[str, str], set[int]] = {pair: set() for pair in given}
+    queries = [
+        query.order_by().values_list(Value(n, output_field=IntegerField()), column)
+        for n, (name, value) in enumerate(given)
+        for query, column in _naming(name, value)
+        if not query.query.is_empty()
+    ]
+    if queries:
+        rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+        for n, person_id in rows:
+            named[given[n]].add(person_id)
+    return named
+
+
+def _naming(name: str, value: str) -> list[tuple[QuerySet, str]]:
+    """The queries of the people one person-level identifier names, each with the column
+    of their ids."""
     if name == "name":
-        return set(Person.objects.lookup(name=value).values_list("pk", flat=True))
+        return [(Person.objects.lookup(name=value), "pk")]
     if name == "email":
-        return set(Person.objects.lookup(email=value).values_list("pk", flat=True))
+        return [(Person.objects.lookup(email=value), "pk")]
     if name == "phone":
-        phones = PhoneNumber.objects.lookup(number=value)
-        return set(phones.values_list("person_id", flat=True))
+        return [(PhoneNumber.objects.lookup(number=value), "person_id")]
     if name == "address":
-        addresses = Address.objects.lookup(address=value)
-        return set(addresses.values_list("person_id", flat=True))
+        return [(Address.objects.lookup(address=value), "person_id")]
     # Customer IDs are stored in capitals ("C" and digits; a system's own "USPS-…");
     # matched exactly in that form, so both indexes serve the lookup (iexact across the
     # join scanned every person).
     value = value.strip().upper()
-    named = set(Person.objects.filter(customer_id=value).values_list("pk", flat=True))
-    return named | set(
-        SystemRelationship.objects.filter(system_customer_id=value).values_list(
-            "person_id", flat=True
-        )
-    )
+    return [
+        (Person.objects.filter(customer_id=value), "pk"),
+        (SystemRelationship.objects.filter(system_customer_id=value), "person_id"),
+    ]
+
+
+def remember_people(given: Iterable[tuple[str, str]]) -> None:
+    """Within a search (`people_remembered`), look up at once the people each
+    person-level identifier (name, value) names and every system's relationships with
+    them, so that the finders' runs find them remembered: two queries, where each
+    identifier and each system asked again otherwise."""
+    found = retrieval.memo()
+    if found is None:
+        return
+    given = [
+        (name, value)
+        for name, value in given
+        if name in PERSON_IDENTIFIERS and value and ("customers", name, value) not in found
+    ]
+    if not given:
+        return
+    named = _named_by_each(given)
+    for (name, value), ids in named.items():
+        found[("customers", name, value)] = ids
+    _remember_relationships(set().union(*named.values()), found)
 
 
 @transaction.atomic

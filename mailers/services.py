@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.db import models
+from django.db.models import Q
 
 import sorn.retrieval
-from customers.models import Person
-from customers.services import find_people
+from customers.services import find_people_ids, held_by
+from keystore.fields import index_token
 from mailers.models import (
     ACHRecord,
     ApplicationDecision,
@@ -59,29 +60,53 @@ NAMED_INDIVIDUAL_MODELS: tuple[type[models.Model], ...] = (
 )
 
 
-def find_mailers(identifiers: Mapping[str, str]) -> models.QuerySet[Person]:
-    """The customers of USPS 820.100 matching every given identifier: name and customer
-    ID(s) through the people's blind indexes and system customer IDs, logon ID through
-    the logon IDs assigned (accounts) or used (logon records)."""
+def find_mailer_ids(identifiers: Mapping[str, str]) -> list[int]:
+    """The ids of the customers of USPS 820.100 matching every given identifier: name and
+    customer ID(s) through the people's blind indexes and system customer IDs, logon ID
+    through the logon IDs assigned (accounts) or used (logon records)."""
     if not any(identifiers.get(k) for k in ("name", "customer_id", "logon_id")):
-        return Person.objects.none()
+        return []
     person_level = {k: identifiers[k] for k in ("name", "customer_id") if identifiers.get(k)}
-    people = find_people(person_level, system=SYSTEM)
-    if identifiers.get("logon_id"):
-        # The few holders of the logon ID are found first, through the two blind indexes,
-        # and handed on as ids: as an OR of two subqueries the condition could use no
-        # index, and with the logon ID alone every person of the system was scanned for
-        # each record model (customers.services.find_people).
-        logon_id = identifiers["logon_id"]
-        holders = set(
-            MailerAccount.objects.lookup(logon_id=logon_id).values_list("person_id", flat=True)
-        ) | set(MailerLogon.objects.lookup(logon_id=logon_id).values_list("person_id", flat=True))
-        people = people.filter(pk__in=sorted(holders))
-    return people
+    people = find_people_ids(person_level, system=SYSTEM)  # None: no person-level one
+    if not identifiers.get("logon_id"):
+        return people or []
+    # The few holders of the logon ID are found first, through the two blind indexes, and
+    # handed on as ids: as an OR of two subqueries the condition could use no index, and
+    # with the logon ID alone every person of the system was scanned for each record
+    # model (customers.services.find_people).
+    logon_id = identifiers["logon_id"]
+    holders = sorn.retrieval.recall(("mailers", "logon_id", logon_id), lambda: _holders(logon_id))
+    if people is not None:
+        return sorted(holders.intersection(people))
+    return held_by(SYSTEM, holders)  # the holders the system holds
+
+
+def _holders(logon_id: str) -> set[int]:
+    """The people a logon ID was assigned to (accounts) or used by (logon records)."""
+    queries = [
+        model.objects.lookup(logon_id=logon_id).order_by().values_list("person_id", flat=True)
+        for model in (MailerAccount, MailerLogon)
+    ]
+    queries = [query for query in queries if not query.query.is_empty()]
+    if not queries:
+        return set()
+    return set(queries[0].union(*queries[1:], all=True)) - {None}  # one query
+
+
+def bind_mailer_identifiers(identifiers: Mapping[str, str]) -> dict[str, object]:
+    """The customers' ids, found at once (`person_id = ANY(ids)` is cheap to plan in every
+    model's condition, and stays an index scan OR-ed with a name's index), and for a name
+    given alone its blind-index token (None when the name has no normal form: then it
+    matches no record's own name)."""
+    values: dict[str, object] = {"people": find_mailer_ids(identifiers)}
+    if set(identifiers) == {"name"}:
+        values["name"] = index_token("name", identifiers["name"]) or None
+    return values
 
 
 @sorn.retrieval.register(
     SYSTEM,
+    bind=bind_mailer_identifiers,
     compares={
         # A name alone also finds the key contacts, authorized users and security
         # officers of that name.
@@ -89,7 +114,7 @@ def find_mailers(identifiers: Mapping[str, str]) -> models.QuerySet[Person]:
         "logon_id": ((MailerAccount, "logon_id_index"), (MailerLogon, "logon_id_index")),
     },
 )
-def find_mailer_records(identifiers: Mapping[str, str]) -> sorn.retrieval.RetrievalResult:
+def find_mailer_records(bound: sorn.retrieval.Bindings) -> dict[str, models.QuerySet]:
     """Every USPS 820.100 record about the person the identifiers describe.
 
     A customer's file is found by all the given identifiers together. A key contact, an
@@ -97,14 +122,10 @@ def find_mailer_records(identifiers: Mapping[str, str]) -> sorn.retrieval.Retrie
     need not be a customer: asked for by name alone, the records bearing that name are
     found as well.
     """
-    # The customers' ids, found at once: `person_id IN (ids)` is cheap to build and to
-    # plan in every model's condition, and stays an index scan OR-ed with a name's index.
-    people = list(find_mailers(identifiers).values_list("pk", flat=True))
     records: dict[str, models.QuerySet] = {}
-    by_name_only = set(identifiers) == {"name"}
     for model in RECORD_MODELS:
-        matched = model.objects.filter(person__in=people)
-        if by_name_only and model in NAMED_INDIVIDUAL_MODELS:
-            matched = matched | model.objects.lookup(name=identifiers["name"])
-        records[model._meta.label] = matched.distinct()
-    return sorn.retrieval.RetrievalResult(system=SYSTEM, records=records)
+        condition = Q(person__any_of=bound.ids("people"))
+        if "name" in bound and model in NAMED_INDIVIDUAL_MODELS:
+            condition |= Q(name_index=bound.value("name"))
+        records[model._meta.label] = model.objects.filter(condition).distinct()
+    return records

@@ -25,6 +25,7 @@ from django.db.models import Q, QuerySet
 
 from customers.services import find_people_ids
 from keystore.fields import index_token
+from lib.prepared import BoundIds
 from marketing.constants import SYSTEM
 from marketing.models import (
     AchRecord,
@@ -60,29 +61,27 @@ ORGANIZER_IDENTIFIERS = ("organizer_name",)  # retrieval 4
 NOTHING = Q(pk__in=[])
 
 
-def matching_firms(identifiers: Mapping[str, str]) -> QuerySet[BusinessProfile]:
+def matching_firms(bound: retrieval.Bindings) -> QuerySet[BusinessProfile]:
     """Business profiles by SIC or NAICS number and company name (retrieval 2)."""
     firms = BusinessProfile.objects.all()
-    if identifiers.get("sic"):
-        firms = firms.filter(sic_code=digits_only(identifiers["sic"]))
-    if identifiers.get("naics"):
-        firms = firms.filter(naics_code=digits_only(identifiers["naics"]))
-    if identifiers.get("company_name"):
-        firms = firms.lookup(firm_name=identifiers["company_name"])
+    if "sic" in bound:
+        firms = firms.filter(sic_code=bound.value("sic"))
+    if "naics" in bound:
+        firms = firms.filter(naics_code=bound.value("naics"))
+    if "company_name" in bound:
+        firms = firms.filter(firm_name_index=bound.value("company_name"))
     return firms
 
 
-def matching_meetings(identifiers: Mapping[str, str]) -> QuerySet[WebMeeting]:
+def matching_meetings(bound: retrieval.Bindings) -> QuerySet[WebMeeting]:
     """Meetings by meeting ID, host name or host e-mail (retrievals 3, 5 and 6)."""
     meetings = WebMeeting.objects.all()
-    if identifiers.get("meeting_id"):
-        # Meeting IDs are written with spaces or hyphens ("812 3456 7890"): digits match.
-        meeting_id = digits_only(identifiers["meeting_id"])
-        meetings = meetings.filter(meeting_id=meeting_id) if meeting_id else meetings.none()
-    if identifiers.get("host_name"):
-        meetings = meetings.lookup(host_name=identifiers["host_name"])
-    if identifiers.get("host_email"):
-        meetings = meetings.lookup(host_email=identifiers["host_email"])
+    if "meeting_id" in bound:
+        meetings = meetings.filter(meeting_id=bound.value("meeting_id"))
+    if "host_name" in bound:
+        meetings = meetings.filter(host_name_index=bound.value("host_name"))
+    if "host_email" in bound:
+        meetings = meetings.filter(host_email_index=bound.value("host_email"))
     return meetings
 
 
@@ -91,10 +90,10 @@ class _Scope:
     """What the given identifiers select, group by group (None: group not given)."""
 
     # The ids of the people the person-level identifiers name (found at once: `person_id
-    # IN (ids)` OR-ed with a row's own blind indexes stays an index scan, where a
+    # = ANY(ids)` OR-ed with a row's own blind indexes stays an index scan, where a
     # subquery of the people made the planner read every row of the model).
-    people: list[int] | None
-    person_identifiers: dict[str, str]
+    people: BoundIds | None
+    bound: retrieval.Bindings
     firms: QuerySet[BusinessProfile] | None
     meetings: QuerySet[WebMeeting] | None
     channels: QuerySet[ChatChannel] | None
@@ -105,18 +104,22 @@ class _Scope:
         the given name and e-mail, for people known to the record only by name and e-mail
         (participants, hosts, users, share recipients: retrieval 7). Applies only when no
         other person-level identifier is given: such a row could not match those."""
-        given = self.person_identifiers
-        if not given or set(given) - {"name", "email"}:
+        given = self.bound.names & set(PERSON_IDENTIFIERS)
+        if not given or given - {"name", "email"}:
             return NOTHING
-        matches = []
-        for prefix in prefixes:
-            tokens = {f"{prefix}_{kind}_index": index_token(kind, v) for kind, v in given.items()}
-            if all(tokens.values()):
-                matches.append(Q(**tokens))
+        matches = [
+            Q(
+                **{
+                    f"{prefix}_{kind}_index": self.bound.value(f"{kind}_token")
+                    for kind in sorted(given)
+                }
+            )
+            for prefix in prefixes
+        ]
         return reduce(or_, matches, NOTHING)
 
     def person(self, path: str = "person") -> Q:
-        return Q(**{f"{path}__in": self.people})
+        return Q(**{f"{path}__any_of": self.people})
 
 
 Reach = Callable[[_Scope], Q]
@@ -201,10 +204,6 @@ REACH: dict[type[models.Model], dict[str, Reach]] = {
 }
 
 
-def _given(identifiers: Mapping[str, str], names: tuple[str, ...]) -> dict[str, str]:
-    return {k: identifiers[k] for k in names if identifiers.get(k)}
-
-
 # Beside the people's fields, the records' own name and e-mail indexes a name or an e-mail
 # alone also matches (`_Scope.named`: participants, hosts, users, share recipients).
 _NAMED = {
@@ -215,8 +214,41 @@ _NAMED = {
 }
 
 
+def bind_marketing_identifiers(identifiers: Mapping[str, str]) -> dict[str, object]:
+    """The values of USPS 890.000's queries: the people the person-level identifiers name,
+    of the system, found at once; the tokens of a name and an e-mail address for the
+    records' own indexes (`_Scope.named`); the firm, meeting and organizer identifiers
+    in their normal form (one with none, a meeting ID without digits, a name without a
+    normal form, bound as None, finds nothing)."""
+    values: dict[str, object] = {}
+    person_ids = {k: identifiers[k] for k in PERSON_IDENTIFIERS if identifiers.get(k)}
+    if person_ids:
+        values["people"] = find_people_ids(person_ids, system=SYSTEM) or []
+        if not set(person_ids) - {"name", "email"}:
+            for kind, value in person_ids.items():
+                values[f"{kind}_token"] = index_token(kind, value) or None
+    given = {k: v for k, v in identifiers.items() if v}
+    if "sic" in given:
+        values["sic"] = digits_only(given["sic"])
+    if "naics" in given:
+        values["naics"] = digits_only(given["naics"])
+    if "company_name" in given:
+        values["company_name"] = index_token("name", given["company_name"]) or None
+    if "meeting_id" in given:
+        # Meeting IDs are written with spaces or hyphens ("812 3456 7890"): digits match.
+        values["meeting_id"] = digits_only(given["meeting_id"]) or None
+    if "host_name" in given:
+        values["host_name"] = index_token("name", given["host_name"]) or None
+    if "host_email" in given:
+        values["host_email"] = index_token("email", given["host_email"]) or None
+    if "organizer_name" in given:
+        values["organizer_name"] = index_token("name", given["organizer_name"]) or None
+    return values
+
+
 @retrieval.register(
     SYSTEM,
+    bind=bind_marketing_identifiers,
     compares={
         "name": tuple((m, f"{p}_name_index") for m, prefixes in _NAMED.items() for p in prefixes),
         "email": tuple((m, f"{p}_email_index") for m, prefixes in _NAMED.items() for p in prefixes),
@@ -229,36 +261,36 @@ _NAMED = {
         "organizer_name": ((ChatChannel, "organizer_name_index"), (WebMeeting, "host_name_index")),
     },
 )
-def find_marketing_records(identifiers: Mapping[str, str]) -> retrieval.RetrievalResult:
+def find_marketing_records(bound: retrieval.Bindings) -> dict[str, QuerySet]:
     """USPS 890.000 records matching every given identifier, per model."""
-    person_ids = _given(identifiers, PERSON_IDENTIFIERS)
-    firm_ids = _given(identifiers, FIRM_IDENTIFIERS)
-    meeting_ids = _given(identifiers, MEETING_IDENTIFIERS)
-    organizer = identifiers.get("organizer_name")
-    scope = _Scope(
-        people=(find_people_ids(person_ids, system=SYSTEM) or []) if person_ids else None,
-        person_identifiers=person_ids,
-        firms=matching_firms(firm_ids) if firm_ids else None,
-        meetings=matching_meetings(meeting_ids) if meeting_ids else None,
-        channels=ChatChannel.objects.lookup(organizer_name=organizer) if organizer else None,
-        organized_meetings=WebMeeting.objects.lookup(host_name=organizer) if organizer else None,
-    )
+    given = bound.names
     groups = [
         group
-        for group, given in (
-            ("person", person_ids),
-            ("firm", firm_ids),
-            ("meeting", meeting_ids),
-            ("organizer", organizer),
+        for group, names in (
+            ("person", PERSON_IDENTIFIERS),
+            ("firm", FIRM_IDENTIFIERS),
+            ("meeting", MEETING_IDENTIFIERS),
+            ("organizer", ORGANIZER_IDENTIFIERS),
         )
-        if given
+        if given & set(names)
     ]
-    result = retrieval.RetrievalResult(system=SYSTEM)
     if not groups:
-        return result  # nothing given matches nothing, never everything
+        return {}  # nothing given matches nothing, never everything
+    organizer = bound.value("organizer_name") if "organizer" in groups else None
+    scope = _Scope(
+        people=bound.ids("people") if "person" in groups else None,
+        bound=bound,
+        firms=matching_firms(bound) if "firm" in groups else None,
+        meetings=matching_meetings(bound) if "meeting" in groups else None,
+        channels=ChatChannel.objects.filter(organizer_name_index=organizer) if organizer else None,
+        organized_meetings=(
+            WebMeeting.objects.filter(host_name_index=organizer) if organizer else None
+        ),
+    )
+    records: dict[str, QuerySet] = {}
     for model, reach in REACH.items():
         if not all(group in reach for group in groups):
             continue
         condition = reduce(lambda q, group: q & reach[group](scope), groups, Q())
-        result.records[model._meta.label] = model.objects.filter(condition)
-    return result
+        records[model._meta.label] = model.objects.filter(condition)
+    return records

@@ -17,7 +17,7 @@ a record is returned only when it meets all of them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,8 +26,9 @@ from django.db import models, transaction
 from django.db.models import Q, QuerySet
 
 from customers.models import Person
-from customers.services import PERSON_COMPARES, find_people, find_people_ids
+from customers.services import PERSON_COMPARES, find_people_ids
 from keystore.fields import index_token
+from lib.prepared import BoundIds
 from orders.constants import UNUSUAL_QUANTITY, FlagReason
 from orders.models import (
     ACHRecord,
@@ -63,9 +64,9 @@ MINT_009 = "mint-009"
 # A condition on one model: a Q, or None when the identifier cannot match that model.
 Condition = Callable[[type[models.Model]], Q | None]
 # People or orders selected: their ids when the identifiers single out a few (found at
-# once, through the indexes: `person_id IN (ids)` is cheap to build and to plan in every
+# once by `bind`, through the indexes: `person_id = ANY(ids)` is cheap to plan in every
 # model's condition), else a query of their ids (values("pk")), when they may be many.
-Selection = QuerySet | Sequence[int]
+Selection = QuerySet | BoundIds
 
 
 @dataclass(frozen=True)
@@ -110,10 +111,16 @@ REQUEST_MODELS = (MintOrder, UndeliveredOrder, MintChatTranscript, MintPhoneCall
 HANDLED_MODELS = (MintOrder, MintChatTranscript, MintPhoneCall)
 
 
+def _among(path: str, selected: Selection) -> Q:
+    if isinstance(selected, BoundIds):
+        return Q(**{f"{path}__any_of": selected})
+    return Q(**{f"{path}__in": selected})
+
+
 def _person_condition(paths: Mapping[type[models.Model], _Path], people: Selection) -> Condition:
     def condition(model: type[models.Model]) -> Q | None:
         path = paths[model].person
-        return Q(**{f"{path}__in": people}) if path else None
+        return _among(path, people) if path else None
 
     return condition
 
@@ -123,14 +130,14 @@ def _order_condition(paths: Mapping[type[models.Model], _Path], orders: Selectio
 
     def condition(model: type[models.Model]) -> Q | None:
         path = paths[model].order
-        return Q(**{f"{path}__in": selected}) if path else None
+        return _among(path, selected) if path else None
 
     return condition
 
 
 def _results(
-    system: str, paths: Mapping[type[models.Model], _Path], conditions: Iterable[Condition]
-) -> retrieval.RetrievalResult:
+    paths: Mapping[type[models.Model], _Path], conditions: Iterable[Condition]
+) -> dict[str, QuerySet]:
     conditions = list(conditions)
     records: dict[str, QuerySet] = {}
     for model in paths:
@@ -139,7 +146,7 @@ def _results(
             q = condition(model)
             query = query.none() if q is None else query.filter(q)
         records[model._meta.label] = query
-    return retrieval.RetrievalResult(system=system, records=records)
+    return records
 
 
 def _parse_date(value: object) -> datetime.date | None:
@@ -162,72 +169,139 @@ def _parse_flag(value: object) -> bool | None:
     return None
 
 
-@retrieval.register(USPS_810_300, compares={"order_number": ((OfflineOrder, "order_number"),)})
-def find_offline_order_records(identifiers: Mapping[str, str]) -> retrieval.RetrievalResult:
+USPS_PERSON_IDENTIFIERS = ("name", "customer_id", "phone", "address", "email")
+
+
+def bind_offline_order_identifiers(identifiers: Mapping[str, str]) -> dict[str, object]:
+    """The people the person-level identifiers name, of the system, and the order the
+    order number names (unique: one or none), found at once."""
+    values: dict[str, object] = {}
+    person_ids = {k: identifiers[k] for k in USPS_PERSON_IDENTIFIERS if identifiers.get(k)}
+    if person_ids:
+        values["people"] = find_people_ids(person_ids, system=USPS_810_300) or []
+    if identifiers.get("order_number"):
+        number = normalize_number(identifiers["order_number"])
+        values["orders"] = retrieval.recall(
+            ("orders", USPS_810_300, number),
+            lambda: list(
+                OfflineOrder.objects.filter(order_number=number).values_list("pk", flat=True)
+            ),
+        )
+    return values
+
+
+@retrieval.register(
+    USPS_810_300,
+    bind=bind_offline_order_identifiers,
+    compares={"order_number": ((OfflineOrder, "order_number"),)},
+)
+def find_offline_order_records(bound: retrieval.Bindings) -> dict[str, QuerySet]:
     """USPS 810.300 retrievability: "By customer name, customer ID(s), phone number, mail
     or e-mail address, or order number"."""
     conditions: list[Condition] = []
-    person_ids = {
-        k: identifiers[k]
-        for k in ("name", "customer_id", "phone", "address", "email")
-        if identifiers.get(k)
-    }
-    if person_ids:
-        people = find_people_ids(person_ids, system=USPS_810_300) or []
-        conditions.append(_person_condition(USPS_MODELS, people))
-    if identifiers.get("order_number"):
-        # Order numbers are unique: the order (or none) is found at once.
-        orders = OfflineOrder.objects.filter(
-            order_number=normalize_number(identifiers["order_number"])
-        ).values_list("pk", flat=True)
-        conditions.append(_order_condition(USPS_MODELS, list(orders)))
-    return _results(USPS_810_300, USPS_MODELS, conditions)
+    if "people" in bound:
+        conditions.append(_person_condition(USPS_MODELS, bound.ids("people")))
+    if "orders" in bound:
+        conditions.append(_order_condition(USPS_MODELS, bound.ids("orders")))
+    return _results(USPS_MODELS, conditions)
 
 
-def _mint_people(identifiers: Mapping[str, str]) -> Selection | None:
-    """People selected by the Mint's person-level identifiers, or None if none is given:
-    their ids when only the identifiers of a person are given, else a query of them."""
-    given = False
-    people = Person.objects.all()
-    person_ids = {
-        k: identifiers[k] for k in ("name", "address", "phone", "email") if k in identifiers
-    }
+MINT_PERSON_IDENTIFIERS = ("name", "address", "phone", "email")
+MINT_PROFILE_IDENTIFIERS = ("product_preferences", "market_segment", "browsing_behavior")
+MINT_ORDER_IDENTIFIERS = ("order_number", "order_date", "flagged", "shipment_tracking_number")
+
+
+def bind_mint_identifiers(identifiers: Mapping[str, str]) -> dict[str, object]:
+    """The values of the Mint's queries: the people the person-level identifiers name, of
+    the system, found at once; the order an order number names (with the other order
+    identifiers given), found at once; the other identifiers in their normal form (a
+    date or a flag that does not parse, a name with no normal form, bound as None,
+    finds nothing)."""
+    values: dict[str, object] = {}
+    given = set(identifiers)
+    person_ids = {k: identifiers[k] for k in MINT_PERSON_IDENTIFIERS if k in identifiers}
     if "customer_number" in identifiers:
         person_ids["customer_id"] = identifiers["customer_number"]
-    if person_ids and not set(identifiers) & {
-        "product_preferences", "market_segment", "browsing_behavior"
-    }:  # fmt: skip
-        return find_people_ids(person_ids, system=MINT_009) or []
     if person_ids:
-        given = True
-        people = find_people(person_ids, system=MINT_009)
+        values["people"] = find_people_ids(person_ids, system=MINT_009) or []
+    if "name" in identifiers:  # staff members of that name (`find_mint_order_records`)
+        values["staff_name"] = index_token("name", identifiers["name"]) or None
     if "product_preferences" in identifiers:
-        given = True
-        preferred = ProductPreference.objects.filter(
-            product_category=str(identifiers["product_preferences"]).strip().casefold()
-        )
-        people = people.filter(pk__in=preferred.values("person_id"))
+        values["product_category"] = str(identifiers["product_preferences"]).strip().casefold()
     if "market_segment" in identifiers:
-        given = True
-        members = MarketSegmentMembership.objects.filter(
-            segment=str(identifiers["market_segment"]).strip().casefold()
-        )
-        people = people.filter(pk__in=members.values("person_id"))
+        values["segment"] = str(identifiers["market_segment"]).strip().casefold()
     if "browsing_behavior" in identifiers:
         # A product code ("24RJ") or a catalog page ("/coins/proof-sets") viewed.
-        given = True
-        value = str(identifiers["browsing_behavior"]).strip()
-        viewed = Q(product__product_code__iexact=value)
-        token = index_token("identifier", value)
-        if token:
-            viewed |= Q(page_index=token)
+        viewed = str(identifiers["browsing_behavior"]).strip()
+        values["product_code"] = viewed
+        values["page"] = index_token("identifier", viewed) or None
+    if "order_date" in identifiers:
+        values["order_date"] = _parse_date(identifiers["order_date"])
+    if "flagged" in identifiers:
+        values["flagged"] = _parse_flag(identifiers["flagged"])
+    if "shipment_tracking_number" in identifiers:
+        values["tracking_number"] = normalize_number(identifiers["shipment_tracking_number"])
+    if "order_number" in identifiers:
+        # An order number singles out one order (or none): found at once, with the other
+        # order identifiers given.
+        values["order_number"] = normalize_number(identifiers["order_number"])
+        selecting = sorted(given & set(MINT_ORDER_IDENTIFIERS))
+        bound = retrieval.Bindings(frozenset(given), dict(values))
+        values["orders"] = retrieval.recall(
+            ("orders", MINT_009, *((name, identifiers[name]) for name in selecting)),
+            lambda: list(_mint_orders(given, bound).values_list("pk", flat=True)),
+        )
+    if "internal_request_id" in identifiers:
+        values["request_id"] = normalize_number(identifiers["internal_request_id"])
+    if "staff_user_id" in identifiers:
+        values["staff_user_id"] = str(identifiers["staff_user_id"]).strip()
+    return values
+
+
+def _mint_orders(given: set[str], bound: retrieval.Bindings) -> QuerySet[MintOrder]:
+    """The orders the order identifiers given select."""
+    orders: QuerySet[MintOrder] = MintOrder.objects.all()
+    if "order_number" in given:
+        orders = orders.filter(order_number=bound.value("order_number"))
+    if "order_date" in given:
+        orders = orders.filter(order_date=bound.value("order_date", models.DateField()))
+    if "flagged" in given:
+        orders = orders.filter(flagged=bound.value("flagged", models.BooleanField()))
+    if "shipment_tracking_number" in given:
+        shipments = MintShipment.objects.filter(tracking_number=bound.value("tracking_number"))
+        orders = orders.filter(pk__in=shipments.values("order_id"))
+    return orders
+
+
+def _mint_people(bound: retrieval.Bindings) -> Selection | None:
+    """People selected by the Mint's person-level identifiers, or None if none is given:
+    their ids when only the identifiers of a person are given, else a query of them."""
+    given = bound.names
+    if not given & set(MINT_PROFILE_IDENTIFIERS):
+        return bound.ids("people") if "people" in bound else None
+    people = Person.objects.all()
+    if "people" in bound:
+        people = people.filter(pk__any_of=bound.ids("people"))
+    if "product_preferences" in given:
+        preferred = ProductPreference.objects.filter(
+            product_category=bound.value("product_category")
+        )
+        people = people.filter(pk__in=preferred.values("person_id"))
+    if "market_segment" in given:
+        members = MarketSegmentMembership.objects.filter(segment=bound.value("segment"))
+        people = people.filter(pk__in=members.values("person_id"))
+    if "browsing_behavior" in given:
+        viewed = Q(product__product_code__iexact=bound.value("product_code")) | Q(
+            page_index=bound.value("page")
+        )
         events = BrowsingEvent.objects.filter(viewed)
         people = people.filter(pk__in=events.values("person_id"))
-    return people.values("pk") if given else None
+    return people.values("pk")
 
 
 @retrieval.register(
     MINT_009,
+    bind=bind_mint_identifiers,
     compares={
         "name": ((MintStaffUser, "name_index"),),  # a name alone finds staff members too
         "customer_number": PERSON_COMPARES["customer_id"],
@@ -242,35 +316,34 @@ def _mint_people(identifiers: Mapping[str, str]) -> Selection | None:
         "browsing_behavior": ((BrowsingEvent, "page_index"), (Product, "product_code")),
     },
 )
-def find_mint_order_records(identifiers: Mapping[str, str]) -> retrieval.RetrievalResult:
+def find_mint_order_records(bound: retrieval.Bindings) -> dict[str, QuerySet]:
     """Treasury/Mint .009 retrievability: "Name, address, phone number, email address,
     customer number or order number, order date, whether or not the account is flagged
     ..., product preferences, market segmentation categories, bureau online catalog
     browsing behavioral information, shipment tracking number, any internal identification
     number that may be assigned to the request, employee, government contractor and
     subcontractor employee user identification"."""
+    given = bound.names
     conditions: list[Condition] = []
-    people = _mint_people(identifiers)
+    people = _mint_people(bound)
     if people is not None:
         person_condition = _person_condition(MINT_MODELS, people)
         # A name also finds the staff members of that name, who are individuals covered
         # by the system too (categories of individuals); no other person identifier does.
         only_name = (
-            set(identifiers)
+            given
             & {
                 "address",
                 "phone",
                 "email",
                 "customer_number",
-                "product_preferences",
-                "market_segment",
-                "browsing_behavior",
+                *MINT_PROFILE_IDENTIFIERS,
             }
             == set()
         )
         staff = (
-            MintStaffUser.objects.lookup(name=identifiers["name"])
-            if "name" in identifiers
+            MintStaffUser.objects.filter(name_index=bound.value("staff_name"))
+            if "name" in given
             else None
         )
 
@@ -283,34 +356,13 @@ def find_mint_order_records(identifiers: Mapping[str, str]) -> retrieval.Retriev
 
         conditions.append(person_or_staff)
 
-    orders: QuerySet[MintOrder] = MintOrder.objects.all()
-    order_given = False
-    if "order_number" in identifiers:
-        order_given = True
-        orders = orders.filter(order_number=normalize_number(identifiers["order_number"]))
-    if "order_date" in identifiers:
-        order_given = True
-        day = _parse_date(identifiers["order_date"])
-        orders = orders.filter(order_date=day) if day else orders.none()
-    if "flagged" in identifiers:
-        order_given = True
-        flag = _parse_flag(identifiers["flagged"])
-        orders = orders.filter(flagged=flag) if flag is not None else orders.none()
-    if "shipment_tracking_number" in identifiers:
-        order_given = True
-        shipments = MintShipment.objects.filter(
-            tracking_number=normalize_number(identifiers["shipment_tracking_number"])
-        )
-        orders = orders.filter(pk__in=shipments.values("order_id"))
-    if order_given:
-        # An order number singles out one order (or none): found at once.
-        selected = (
-            list(orders.values_list("pk", flat=True)) if "order_number" in identifiers else orders
-        )
+    if given & set(MINT_ORDER_IDENTIFIERS):
+        # An order number singles out one order (or none): found at once (`bind`).
+        selected = bound.ids("orders") if "order_number" in given else _mint_orders(given, bound)
         conditions.append(_order_condition(MINT_MODELS, selected))
 
-    if "internal_request_id" in identifiers:
-        request_id = normalize_number(identifiers["internal_request_id"])
+    if "internal_request_id" in given:
+        request_id = bound.value("request_id")
         requested_orders = MintOrder.objects.filter(internal_request_id=request_id)
         by_order = _order_condition(MINT_MODELS, requested_orders)
 
@@ -323,9 +375,9 @@ def find_mint_order_records(identifiers: Mapping[str, str]) -> retrieval.Retriev
 
         conditions.append(request_condition)
 
-    if "staff_user_id" in identifiers:
+    if "staff_user_id" in given:
         staff_users = MintStaffUser.objects.filter(
-            user_id__iexact=str(identifiers["staff_user_id"]).strip()
+            user_id__iexact=bound.value("staff_user_id")
         ).values("pk")
 
         def staff_condition(model: type[models.Model]) -> Q | None:
@@ -338,7 +390,7 @@ def find_mint_order_records(identifiers: Mapping[str, str]) -> retrieval.Retriev
             return None
 
         conditions.append(staff_condition)
-    return _results(MINT_009, MINT_MODELS, conditions)
+    return _results(MINT_MODELS, conditions)
 
 
 # ---------------------------------------------------------------------------------------

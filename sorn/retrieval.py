@@ -6,6 +6,13 @@ Privacy Act requests and the API call `find_records`; nothing else re-implements
 Identifiers are the catalogue's retrieval identifier names ("name", "email", "phone",
 "address", "customer_id", "order_number", "logon_id", ...).
 
+A finder is two functions: `bind` looks up what the identifiers' values name (the ids
+of the people, of the orders, a blind-index token) and `build` writes each record
+model's query from those values, as `lib.prepared.Bound` expressions, and from the names
+of the identifiers given, never from a value: the queries of one shape (a system and the
+names given) are then the same whatever the values, and a search that runs a finder
+many times compiles each of its queries once (access_requests.matching).
+
 Beside its finder, each system declares which stored fields a search by each identifier
 compares (`compares`), and `customers` those of the person-level identifiers its people
 finder compares for every system: searching by a value is reading it, so a channel that
@@ -15,11 +22,15 @@ only where the user reads every one of them in clear.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from django.db import models
 
+from lib.prepared import Bound, BoundIds
 from sorn import catalogue
 
 
@@ -34,7 +45,43 @@ class RetrievalResult:
         return sum(qs.count() for qs in self.records.values())
 
 
-Finder = Callable[[Mapping[str, str]], RetrievalResult]
+@dataclass(frozen=True)
+class Bindings:
+    """What a finder's `bind` found for the identifiers given: their names (which, with
+    the names of the values, decide the shape of the finder's queries) and the values
+    its queries take, by name."""
+
+    names: frozenset[str]
+    values: Mapping[str, Any]
+
+    @property
+    def shape(self) -> tuple[frozenset[str], frozenset[str]]:
+        return self.names, frozenset(self.values)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.values
+
+    def ids(self, name: str) -> BoundIds:
+        """The bound list of ids `name`, for an `any_of` lookup."""
+        return BoundIds(name, self.values[name])
+
+    def value(self, name: str, output_field: models.Field | None = None) -> Bound:
+        """The bound value `name` (text unless an output field says otherwise)."""
+        return Bound(name, self.values[name], output_field or models.CharField())
+
+
+# identifiers (those given, none empty) → the values the finder's queries take
+Bind = Callable[[Mapping[str, str]], dict[str, Any]]
+# the bindings → each record model's query (model label → queryset)
+Build = Callable[[Bindings], dict[str, models.QuerySet]]
+
+
+@dataclass(frozen=True)
+class Finder:
+    bind: Bind
+    build: Build
+
+
 _finders: dict[str, Finder] = {}
 
 # identifier → the stored fields a search by it compares: (model, field name), the field
@@ -48,16 +95,19 @@ class UnknownIdentifier(ValueError):
     pass
 
 
-def register(system: str, *, compares: Compared | None = None) -> Callable[[Finder], Finder]:
-    """Register the system's finder, with the fields each of its own identifiers
-    compares (the person-level ones are `register_person_identifiers`')."""
+def register(
+    system: str, *, bind: Bind, compares: Compared | None = None
+) -> Callable[[Build], Build]:
+    """Register the system's finder: the decorated `build`, and its `bind`; with the
+    fields each of its own identifiers compares (the person-level ones are
+    `register_person_identifiers`')."""
 
-    def decorator(finder: Finder) -> Finder:
+    def decorator(build: Build) -> Build:
         if system in _finders:
             raise ValueError(f"a finder for {system} is already registered")
-        _finders[system] = finder
+        _finders[system] = Finder(bind=bind, build=build)
         _compared[system] = {name: tuple(fields) for name, fields in (compares or {}).items()}
-        return finder
+        return build
 
     return decorator
 
@@ -91,17 +141,72 @@ def identifiers_of(system: str) -> set[str]:
 
 def find_records(system: str, identifiers: Mapping[str, str]) -> RetrievalResult:
     """The records of `system` matching every given identifier the notice retrieves by."""
+    return build(system, bind(system, identifiers))
+
+
+def bind(system: str, identifiers: Mapping[str, str]) -> Bindings:
+    """What the system's finder looks up for the identifiers (those not empty), every one
+    an identifier its notice retrieves by."""
     allowed = identifiers_of(system)
     unknown = sorted(set(identifiers) - allowed)
     if unknown:
         raise UnknownIdentifier(
             f"{catalogue.get_notice(system).number} is not retrieved by {', '.join(unknown)}"
         )
+    given = {k: v for k, v in identifiers.items() if v not in (None, "")}
+    return Bindings(names=frozenset(given), values=_finder(system).bind(given))
+
+
+def build(system: str, bindings: Bindings) -> RetrievalResult:
+    """The records of `system` the bound identifiers find, a query per record model."""
+    return RetrievalResult(system=system, records=_finder(system).build(bindings))
+
+
+def _finder(system: str) -> Finder:
     try:
-        finder = _finders[system]
+        return _finders[system]
     except KeyError:
         raise LookupError(f"no finder registered for {system}") from None
-    return finder({k: v for k, v in identifiers.items() if v not in (None, "")})
+
+
+# What the finders' `bind`s have looked up so far in one search (`remembered`): lookup key
+# → result. None outside a search.
+_remembered: ContextVar[dict[tuple, Any] | None] = ContextVar("lookups_remembered", default=None)
+T = TypeVar("T")
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Within, each lookup `recall` is asked for is made once: a search across the
+    systems (access_requests.matching) runs each system's finder with the identifiers
+    together and each alone, so the same people, orders and logon IDs were otherwise
+    looked up again and again for one answer. Within a search already remembering, the
+    same."""
+    if _remembered.get() is not None:
+        yield
+        return
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
+def recall(key: tuple, look_up: Callable[[], T]) -> T:
+    """`look_up()`, made once per `key` within `remembered()` (afresh outside). The key
+    names what is looked up and by which value, and starts with the app that looks."""
+    memo = _remembered.get()
+    if memo is None:
+        return look_up()
+    if key not in memo:
+        memo[key] = look_up()
+    return memo[key]
+
+
+def memo() -> dict[tuple, Any] | None:
+    """The lookups remembered in this search, or None outside one (for a lookup that
+    fills several keys at once)."""
+    return _remembered.get()
 
 
 def registered_systems() -> list[str]:

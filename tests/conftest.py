@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 
+from access_requests import matching
 from sorn.constants import Role
 
 
@@ -19,6 +20,15 @@ def empty_cache():
     """Rate-limit and throttle counters (the API's sign-in throttle among them) live in
     the cache: each test starts with none, whatever ran before it."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def check_compiled_matching(monkeypatch):
+    """A search compiles each finder query once per shape and fills it with each run's
+    values (access_requests.matching): in tests, every filled query is also compared
+    with the same query built afresh, so a finder that built something from a value
+    would fail whichever test searched with it."""
+    monkeypatch.setattr(matching, "CHECK_COMPILED", True)
 
 
 @pytest.fixture

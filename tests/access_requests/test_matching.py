@@ -147,3 +147,83 @@ def test_a_person_with_a_relationship_and_no_records_is_found():
     assert (candidate.person_id, candidate.why, candidate.complete, candidate.records) == (
         known.pk, ("name", "customer_id"), True, {}
     )  # fmt: skip
+
+
+# A household (household.py): Wren, with records in all four systems, and Robin, who shares
+# Wren's family name, home address and home phone, with records in three (not USPS
+# 820.100). Expected values are literal: what each person's own records are.
+
+WREN_810 = {"orders.OfflineOrder": 2, "orders.OrderStatusInquiry": 1}
+ROBIN_810 = {"orders.OfflineOrder": 1, "orders.OrderStatusInquiry": 1}
+ADDRESS = "12 Birch Lane, Springfield, IL, 62701"
+PHONE = "(217) 555-0142"
+
+
+def test_two_shared_identifiers_together_single_out_a_housemate_as_a_partial_match():
+    from .household import build_household
+
+    home = build_household()
+    found = search_system(USPS_810, {"name": "Wren Halloway", "phone": PHONE, "address": ADDRESS})
+    assert found == [
+        Candidate(USPS_810, home.wren.pk, ("name", "phone", "address"), True, WREN_810),
+        # Found by the phone alone and by the address alone, not by the name: two
+        # identifiers single a person out, though each is shared; staff decide.
+        Candidate(USPS_810, home.robin.pk, ("phone", "address"), False, ROBIN_810),
+    ]
+
+
+def test_one_shared_identifier_does_not_make_a_housemate_a_candidate():
+    from .household import build_household
+
+    home = build_household()
+    found = search_system(USPS_810, {"name": "Wren Halloway", "address": ADDRESS})
+    assert found == [Candidate(USPS_810, home.wren.pk, ("name", "address"), True, WREN_810)]
+    # Given alone, the address is the whole search: everyone at it.
+    assert search_system(USPS_810, {"address": ADDRESS}) == [
+        Candidate(USPS_810, home.wren.pk, ("address",), True, WREN_810),
+        Candidate(USPS_810, home.robin.pk, ("address",), True, ROBIN_810),
+    ]
+
+
+def test_the_mints_customer_number_is_any_systems_customer_id_and_not_its_customer_id():
+    from .household import build_household
+
+    home = build_household()
+    # make_customer gives each relationship a system customer ID ("MINT-C20260001").
+    assert search_system(MINT, {"customer_number": "mint-c20260001"}) == [
+        Candidate(MINT, home.wren.pk, ("customer_number",), True,
+                  {"orders.GiftRecipient": 1, "orders.MintOrder": 1}),
+    ]  # fmt: skip
+    # The Mint's notice calls it a customer number: a "customer_id" is not used there.
+    assert search_system(MINT, {"customer_id": "C20260001"}) == []
+
+
+def test_a_person_a_system_does_not_hold_is_not_found_in_it_by_their_name():
+    from .household import build_household
+
+    home = build_household()
+    assert search_system(USPS_820, {"name": "Robin Halloway"}) == []
+    assert [c.person_id for c in search_system(USPS_890, {"name": "Robin Halloway"})] == [
+        home.robin.pk
+    ]
+
+
+def test_a_search_compiles_each_finder_query_once_per_shape(django_assert_max_num_queries):
+    """The second requester giving the same kinds of identifier reuses every query the
+    first compiled (access_requests.matching._parts), and a search of the four systems
+    runs its finders in two queries besides the lookups of what the identifiers name."""
+    from access_requests import matching
+
+    world = build_world()
+    search(open_request(ADA))
+    shapes = len(matching._compiled)
+    other = {"name": "Ada Lovelace", "email": "other.ada@example.net",
+             "logon_id": "lovelace2", "order_number": "PF0000028101"}  # fmt: skip
+    with django_assert_max_num_queries(20):
+        found = search(open_request(other))
+    assert len(matching._compiled) == shapes
+    assert [(c.system, c.person_id, c.complete) for c in found if c.complete] == [
+        (USPS_810, world.namesake.pk, True),
+        (USPS_820, world.namesake.pk, True),
+        (USPS_890, world.namesake.pk, True),
+    ]
