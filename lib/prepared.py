@@ -247,8 +247,11 @@ def assemble(pieces: Iterable[tuple[str, Compiled, str, int]], separator: str) -
     return Statement(separator.join(sql), separator.join(numbered), tuple(order), tuple(sources))
 
 
-# Statements prepared per connection, at most (the least recently used is deallocated).
-PREPARED_MAX = 100
+# Prepared statements kept per connection, the least recently used deallocated beyond
+# these: a search's statement of ~220 selects (80 kB of SQL) holds ~5 MB of the server's
+# memory with its plan, about 70 bytes per byte of SQL.
+PREPARED_MAX = 64
+PREPARED_SQL_MAX = 400_000  # bytes of SQL (~30 MB of plans)
 # For the prepared query only (SET LOCAL, rolled back with it): plan it once, whatever the
 # values (a custom plan per run would plan it every time), and without parallel workers.
 PLAN_SETTINGS = (
@@ -302,22 +305,28 @@ def _prepare(connection, numbered: str) -> str | None:
     state = getattr(connection, "_prepared_statements", None)
     if state is None or state[0] is not raw:  # a new connection (or one from a pool)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'prepared_%%'")
-            state = (raw, OrderedDict((row[0], True) for row in cursor.fetchall()))
+            cursor.execute(
+                "SELECT name, length(statement) FROM pg_prepared_statements "
+                "WHERE name LIKE 'prepared_%%'"
+            )
+            state = (raw, OrderedDict(cursor.fetchall()))
         connection._prepared_statements = state
-    names = state[1]
+    names = state[1]  # name → length of its SQL; 0: the server refused to prepare it
     name = "prepared_" + hashlib.sha256(numbered.encode()).hexdigest()[:32]
     if name not in names:
         try:
             with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
                 cursor.execute(f"PREPARE {name} AS {numbered}")
         except DatabaseError:
-            names[name] = False
+            names[name] = 0
         else:
-            names[name] = True
-        while len(names) > PREPARED_MAX:
-            old, prepared = names.popitem(last=False)
-            if prepared:
+            names[name] = len(numbered)
+        names.move_to_end(name)
+        while len(names) > 1 and (
+            len(names) > PREPARED_MAX or sum(names.values()) > PREPARED_SQL_MAX
+        ):
+            old, size = names.popitem(last=False)
+            if size:
                 with connection.cursor() as cursor:
                     cursor.execute(f"DEALLOCATE {old}")
     names.move_to_end(name)
