@@ -218,8 +218,10 @@ class _Query:
     alias: str
 
 
-# The runs' shapes, in order (system, shape) → their query (`_query`).
+# The runs' shapes, in order (system, shape) → their query (`_query`); a search's is
+# some 80 kB of SQL, twice (Django's form and PostgreSQL's).
 _queries: dict[tuple, _Query | None] = {}
+MAX_QUERIES = 128
 _NOT_YET = object()
 
 
@@ -245,7 +247,7 @@ def _query(runs: Sequence[tuple[str, retrieval.Bindings]]) -> _Query | None:
     if alias is not None:
         query = _Query(assemble(pieces, " UNION ALL "), tuple(selects), alias)
     if captured:  # a query with values of its own is for this search only
-        if len(_queries) >= MAX_SHAPES:
+        if len(_queries) >= MAX_QUERIES:
             _queries.clear()
         _queries[key] = query
     return query

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import IntegerField, QuerySet, Value
+from django.db.models import CharField, IntegerField, QuerySet, Value
 from django.utils import timezone
 
 from customers.constants import ChangeChannel, PreferenceName
@@ -22,6 +22,8 @@ from customers.models import (
     Preferences,
     SystemRelationship,
 )
+from keystore.fields import index_token
+from lib.prepared import Bound, BoundIds, CompiledOnce
 from sorn import retrieval
 from sorn.constants import SystemSlug
 
@@ -114,12 +116,15 @@ def _remember_relationships(ids: set[int], found: dict, system: str | None = Non
     systems = {*SystemSlug.values, *([system] if system else [])}
     unknown = sorted(i for i in ids if any(("customers", s, i) not in found for s in systems))
     if unknown:
-        held = set(
-            SystemRelationship.objects.filter(person_id__in=unknown).values_list(
-                "system", "person_id"
-            )
-        )
+        held = set(_RELATIONSHIPS.rows(None, {"people": unknown}))
         found.update({("customers", s, i): (s, i) in held for s in systems for i in unknown})
+
+
+_RELATIONSHIPS = CompiledOnce(
+    lambda _: SystemRelationship.objects.filter(person__any_of=BoundIds("people", [])).values_list(
+        "system", "person_id"
+    )
+)
 
 
 def _named_by(name: str, value: str) -> set[int]:
@@ -129,41 +134,66 @@ def _named_by(name: str, value: str) -> set[int]:
 
 def _named_by_each(given: Iterable[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:
     """The ids of the people each person-level identifier names, (name, value) → ids,
-    in one query."""
+    in one query (compiled once per sequence of names)."""
     given = list(dict.fromkeys(given))
     named: dict[tuple[str, str], set[int]] = {pair: set() for pair in given}
-    queries = [
-        query.order_by().values_list(Value(n, output_field=IntegerField()), column)
-        for n, (name, value) in enumerate(given)
-        for query, column in _naming(name, value)
-        if not query.query.is_empty()
-    ]
-    if queries:
-        rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
-        for n, person_id in rows:
+    if given:
+        values = {f"value{n}": _compared(name, value) for n, (name, value) in enumerate(given)}
+        for n, person_id in _NAMING.rows(tuple(name for name, _ in given), values):
             named[given[n]].add(person_id)
     return named
 
 
-def _naming(name: str, value: str) -> list[tuple[QuerySet, str]]:
-    """The queries of the people one person-level identifier names, each with the column
-    of their ids."""
+def _naming_queries(name: str, n: int) -> list[QuerySet]:
+    """The queries of the people one person-level identifier names, the `n`th given: each
+    selects n and a person's id, comparing the value bound as `value<n>` (`_compared`)."""
+    value = Bound(f"value{n}", None, CharField())
+    label = Value(n, output_field=IntegerField())
     if name == "name":
-        return [(Person.objects.lookup(name=value), "pk")]
+        return [Person.objects.filter(name_index=value).values_list(label, "pk")]
     if name == "email":
-        return [(Person.objects.lookup(email=value), "pk")]
+        return [Person.objects.filter(email_index=value).values_list(label, "pk")]
     if name == "phone":
-        return [(PhoneNumber.objects.lookup(number=value), "person_id")]
+        return [PhoneNumber.objects.filter(number_index=value).values_list(label, "person_id")]
     if name == "address":
-        return [(Address.objects.lookup(address=value), "person_id")]
+        return [Address.objects.filter(address_index=value).values_list(label, "person_id")]
     # Customer IDs are stored in capitals ("C" and digits; a system's own "USPS-…");
     # matched exactly in that form, so both indexes serve the lookup (iexact across the
     # join scanned every person).
-    value = value.strip().upper()
     return [
-        (Person.objects.filter(customer_id=value), "pk"),
-        (SystemRelationship.objects.filter(system_customer_id=value), "person_id"),
+        Person.objects.filter(customer_id=value).values_list(label, "pk"),
+        SystemRelationship.objects.filter(system_customer_id=value).values_list(label, "person_id"),
     ]
+
+
+# The blind index each identifier's query compares (the customer ID: its own columns).
+_INDEXES = {
+    "name": (Person, "name_index"),
+    "email": (Person, "email_index"),
+    "phone": (PhoneNumber, "number_index"),
+    "address": (Address, "address_index"),
+}
+
+
+def _compared(name: str, value: str) -> str | None:
+    """The value an identifier's queries compare (`_naming_queries`): the blind-index
+    token of its normal form (None when it has none: it names nobody), or a customer ID
+    in capitals."""
+    if name not in _INDEXES:
+        return value.strip().upper()
+    model, field = _INDEXES[name]
+    return index_token(model._meta.get_field(field).kind, value) or None
+
+
+def _naming(names: tuple[str, ...]) -> QuerySet:
+    """The queries of the people the identifiers `names` name, in that order, as one."""
+    queries = [
+        query.order_by() for n, name in enumerate(names) for query in _naming_queries(name, n)
+    ]
+    return queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+
+
+_NAMING = CompiledOnce(_naming)
 
 
 def remember_people(given: Iterable[tuple[str, str]]) -> None:

@@ -10,6 +10,8 @@ compiled under `capture()`, each bound value leaves a `Slot` in the parameters i
 of itself, and `Compiled.params` fills the slots with another run's values. The SQL is
 the ORM's own; what is built must depend only on which values are bound, never on what
 they are (a value read while building would be frozen into the first compilation).
+`assemble` joins compiled queries into one statement; `CompiledOnce` keeps the small
+lookups a search makes again and again.
 
 On PostgreSQL, planning a large query of that kind cost more than running it (a search
 of four systems is one UNION ALL of some two hundred small selects: about 15 ms to plan,
@@ -31,7 +33,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, connections, models, transaction
 from django.db.models import Expression, Lookup
 
 _capturing: ContextVar[bool] = ContextVar("prepared_capturing", default=False)
@@ -151,6 +153,33 @@ class Compiled:
         return {p.name for p in self.parameters if isinstance(p, Slot)}
 
 
+class CompiledOnce:
+    """Small queries compiled once per key, on first use, and run again with other values:
+    `build(key)` returns the queryset (its values `Bound`, never read while building),
+    `rows(key, values)` its rows with `values` (bound name → value). For lookups made
+    again and again, where building the queryset cost more than running it."""
+
+    def __init__(self, build: Callable[[Any], Any]):
+        self._build = build
+        self._compiled: dict[Any, tuple[Compiled, str]] = {}
+
+    def rows(self, key: Any, values: Mapping[str, Any]) -> list[tuple]:
+        try:
+            compiled, alias = self._compiled[key]
+        except KeyError:
+            queryset = self._build(key)
+            alias = queryset.db
+            compiler = queryset.query.get_compiler(using=alias)
+            compiled = compile_query(compiler)
+            if len(self._compiled) >= 256:
+                self._compiled.clear()
+            self._compiled[key] = (compiled, alias)
+        connection = connections[alias]
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, compiled.params(values, connection))
+            return cursor.fetchall()
+
+
 def compile_query(compiler) -> Compiled:
     """`compiler.as_sql()` with its bound values left as slots (may raise Django's
     EmptyResultSet, or Uncapturable)."""
@@ -218,8 +247,11 @@ def assemble(pieces: Iterable[tuple[str, Compiled, str, int]], separator: str) -
     return Statement(separator.join(sql), separator.join(numbered), tuple(order), tuple(sources))
 
 
-# Statements prepared per connection, at most (the least recently used is deallocated).
-PREPARED_MAX = 100
+# Prepared statements kept per connection, the least recently used deallocated beyond
+# these: a search's statement of ~220 selects (80 kB of SQL) holds ~5 MB of the server's
+# memory with its plan, about 70 bytes per byte of SQL.
+PREPARED_MAX = 64
+PREPARED_SQL_MAX = 400_000  # bytes of SQL (~30 MB of plans)
 # For the prepared query only (SET LOCAL, rolled back with it): plan it once, whatever the
 # values (a custom plan per run would plan it every time), and without parallel workers.
 PLAN_SETTINGS = (
@@ -273,22 +305,28 @@ def _prepare(connection, numbered: str) -> str | None:
     state = getattr(connection, "_prepared_statements", None)
     if state is None or state[0] is not raw:  # a new connection (or one from a pool)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'prepared_%%'")
-            state = (raw, OrderedDict((row[0], True) for row in cursor.fetchall()))
+            cursor.execute(
+                "SELECT name, length(statement) FROM pg_prepared_statements "
+                "WHERE name LIKE 'prepared_%%'"
+            )
+            state = (raw, OrderedDict(cursor.fetchall()))
         connection._prepared_statements = state
-    names = state[1]
+    names = state[1]  # name → length of its SQL; 0: the server refused to prepare it
     name = "prepared_" + hashlib.sha256(numbered.encode()).hexdigest()[:32]
     if name not in names:
         try:
             with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
                 cursor.execute(f"PREPARE {name} AS {numbered}")
         except DatabaseError:
-            names[name] = False
+            names[name] = 0
         else:
-            names[name] = True
-        while len(names) > PREPARED_MAX:
-            old, prepared = names.popitem(last=False)
-            if prepared:
+            names[name] = len(numbered)
+        names.move_to_end(name)
+        while len(names) > 1 and (
+            len(names) > PREPARED_MAX or sum(names.values()) > PREPARED_SQL_MAX
+        ):
+            old, size = names.popitem(last=False)
+            if size:
                 with connection.cursor() as cursor:
                     cursor.execute(f"DEALLOCATE {old}")
     names.move_to_end(name)

@@ -12,6 +12,7 @@ from django.db.models import Q
 import sorn.retrieval
 from customers.services import find_people_ids, held_by
 from keystore.fields import index_token
+from lib.prepared import Bound, CompiledOnce
 from mailers.models import (
     ACHRecord,
     ApplicationDecision,
@@ -83,14 +84,33 @@ def find_mailer_ids(identifiers: Mapping[str, str]) -> list[int]:
 
 def _holders(logon_id: str) -> set[int]:
     """The people a logon ID was assigned to (accounts) or used by (logon records)."""
-    queries = [
-        model.objects.lookup(logon_id=logon_id).order_by().values_list("person_id", flat=True)
-        for model in (MailerAccount, MailerLogon)
-    ]
-    queries = [query for query in queries if not query.query.is_empty()]
-    if not queries:
-        return set()
-    return set(queries[0].union(*queries[1:], all=True)) - {None}  # one query
+    tokens = {
+        model._meta.model_name: index_token(model._meta.get_field("logon_id_index").kind, logon_id)
+        or None
+        for model in LOGON_ID_MODELS
+    }
+    return {person_id for (person_id,) in _HOLDERS.rows(None, tokens)} - {None}
+
+
+LOGON_ID_MODELS = (MailerAccount, MailerLogon)
+# One query of both, compiled once (a search asks it for each run with the logon ID).
+_HOLDERS = CompiledOnce(
+    lambda _: (
+        MailerAccount.objects.filter(
+            logon_id_index=Bound("maileraccount", None, models.CharField())
+        )
+        .order_by()
+        .values_list("person_id")
+        .union(
+            MailerLogon.objects.filter(
+                logon_id_index=Bound("mailerlogon", None, models.CharField())
+            )
+            .order_by()
+            .values_list("person_id"),
+            all=True,
+        )
+    )
+)
 
 
 def bind_mailer_identifiers(identifiers: Mapping[str, str]) -> dict[str, object]:

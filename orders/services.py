@@ -28,7 +28,7 @@ from django.db.models import Q, QuerySet
 from customers.models import Person
 from customers.services import PERSON_COMPARES, find_people_ids
 from keystore.fields import index_token
-from lib.prepared import BoundIds
+from lib.prepared import Bound, BoundIds, CompiledOnce
 from orders.constants import UNUSUAL_QUANTITY, FlagReason
 from orders.models import (
     ACHRecord,
@@ -183,11 +183,17 @@ def bind_offline_order_identifiers(identifiers: Mapping[str, str]) -> dict[str, 
         number = normalize_number(identifiers["order_number"])
         values["orders"] = retrieval.recall(
             ("orders", USPS_810_300, number),
-            lambda: list(
-                OfflineOrder.objects.filter(order_number=number).values_list("pk", flat=True)
-            ),
+            lambda: [pk for (pk,) in _OFFLINE_ORDER.rows(None, {"order_number": number})],
         )
     return values
+
+
+# Looked up for every run with an order number: compiled once.
+_OFFLINE_ORDER = CompiledOnce(
+    lambda _: OfflineOrder.objects.filter(
+        order_number=Bound("order_number", None, models.CharField())
+    ).values_list("pk")
+)
 
 
 @retrieval.register(
@@ -245,17 +251,30 @@ def bind_mint_identifiers(identifiers: Mapping[str, str]) -> dict[str, object]:
         # An order number singles out one order (or none): found at once, with the other
         # order identifiers given.
         values["order_number"] = normalize_number(identifiers["order_number"])
-        selecting = sorted(given & set(MINT_ORDER_IDENTIFIERS))
-        bound = retrieval.Bindings(frozenset(given), dict(values))
+        selecting = tuple(sorted(given & set(MINT_ORDER_IDENTIFIERS)))
+        found = dict(values)
         values["orders"] = retrieval.recall(
             ("orders", MINT_009, *((name, identifiers[name]) for name in selecting)),
-            lambda: list(_mint_orders(given, bound).values_list("pk", flat=True)),
+            lambda: [pk for (pk,) in _MINT_ORDERS.rows(selecting, found)],
         )
     if "internal_request_id" in identifiers:
         values["request_id"] = normalize_number(identifiers["internal_request_id"])
     if "staff_user_id" in identifiers:
         values["staff_user_id"] = str(identifiers["staff_user_id"]).strip()
     return values
+
+
+# The orders an order number (and the other order identifiers given) names, looked up
+# for every run with it: compiled once per set of order identifiers.
+_MINT_ORDERS = CompiledOnce(
+    lambda selecting: _mint_orders(
+        set(selecting),
+        retrieval.Bindings(
+            frozenset(selecting),
+            dict.fromkeys(("order_number", "order_date", "flagged", "tracking_number")),
+        ),
+    ).values_list("pk")
+)
 
 
 def _mint_orders(given: set[str], bound: retrieval.Bindings) -> QuerySet[MintOrder]:

@@ -12,6 +12,7 @@ from lib.prepared import (
     Bound,
     BoundIds,
     Compiled,
+    CompiledOnce,
     Slot,
     Uncapturable,
     assemble,
@@ -137,3 +138,39 @@ def test_a_statement_runs_prepared_and_leaves_no_setting_behind(people, in_trans
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'prepared_%%'")
         assert cursor.fetchone()[0] >= 1
+
+
+def test_compiled_once_builds_a_query_once_per_key_and_runs_it_with_each_value(people):
+    built = []
+
+    def build(key):
+        built.append(key)
+        return Person.objects.filter(
+            name_index=Bound("name", None, models.CharField())
+        ).values_list("pk")
+
+    lookups = CompiledOnce(build)
+    for n in (1, 3, 1):
+        token = index_token("name", f"G F{n}")
+        assert lookups.rows("by name", {"name": token}) == [(people[n].pk,)]
+    assert lookups.rows("by name", {"name": None}) == []
+    assert built == ["by name"]
+
+
+def test_the_least_recently_used_statements_are_deallocated_beyond_the_limit(people, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("statements are prepared on PostgreSQL only")
+    from lib import prepared
+
+    monkeypatch.setattr(prepared, "PREPARED_MAX", 2)
+    for n in range(3):  # three statements: the same query under three prefixes
+        query = by_ids([0]).values_list("pk")
+        part = compile_query(query.query.get_compiler(connection=connection))
+        prefix = f"SELECT {n} AS n, a.* FROM ("  # noqa: S608 (a number of ours)
+        statement = assemble([(prefix, part, ") a", 0)], "")
+        assert fetch_prepared(connection, statement, [{"people": [people[n].pk]}]) == [
+            (n, people[n].pk)
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'prepared_%%'")
+        assert cursor.fetchone()[0] == 2
